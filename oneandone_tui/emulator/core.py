@@ -1,0 +1,287 @@
+"""The emulator's core: one object that answers API requests, shared by both adapters.
+
+``Emulator.handle()`` takes a method, a path, query pairs, headers and a body and returns a
+:class:`Response`; it never touches a socket. ``transport.py`` (an httpx transport, used by
+``--demo`` and the tests) and ``http.py`` (a loopback HTTP server) wrap it.
+
+Per request: control routes (``/_emulator/...``) first; then the route is matched (so stats can
+count it by template), faults are drawn, the token is checked, pending transitions are advanced
+to the clock, and the handler runs under the store's lock.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, unquote
+
+from . import listing
+from .clock import Clock, ScaledClock
+from .errors import ApiError, BadRequest, NotFound, TooManyRequests, Unauthorized
+from .faults import Faults, FaultSettings
+from .routes import Reply, Request, router
+from .store import Store
+
+API_PREFIX = "/v1"
+CONTROL_PREFIX = "/_emulator"
+DEFAULT_TOKEN = "demo-token"
+MUTATING = frozenset({"POST", "PUT", "DELETE", "PATCH"})
+
+
+@dataclass
+class Response:
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    #: Seconds the adapter waits before answering (injected latency; never under the lock).
+    delay: float = 0.0
+    #: Close the connection without an answer (injected fault).
+    drop: bool = False
+
+    def json(self) -> Any:
+        return json.loads(self.body) if self.body else None
+
+
+def _encode(body: Any) -> bytes:
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> Response:
+    h = {"Content-Type": "application/json"}
+    if headers:
+        h.update(headers)
+    return Response(status, _encode(body), h)
+
+
+class Stats:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        with self._lock:
+            self.requests: Counter[str] = Counter()
+            self.statuses: Counter[str] = Counter()
+            self.faults: Counter[str] = Counter()
+            self.total = 0
+
+    def count(self, key: str) -> None:
+        with self._lock:
+            self.requests[key] += 1
+            self.total += 1
+
+    def answered(self, status: int) -> None:
+        with self._lock:
+            self.statuses[str(status)] += 1
+
+    def faulted(self, kind: str) -> None:
+        with self._lock:
+            self.faults[kind] += 1
+
+    def snapshot(self) -> dict[str, Any]:
+        with self._lock:
+            mutating = sum(n for k, n in self.requests.items() if k.split(" ", 1)[0] in MUTATING)
+            return {
+                "requests": dict(sorted(self.requests.items())),
+                "total": self.total,
+                "mutating": mutating,
+                "statuses": dict(sorted(self.statuses.items())),
+                "faults": dict(sorted(self.faults.items())),
+            }
+
+
+class Emulator:
+    """A stateful 1&1 Cloud Server API.
+
+    ``servers`` adds that many extra servers to the demo account (scale tests); ``clock``
+    defaults to a :class:`ScaledClock` with ``time_scale``; ``token`` is the API key of the
+    account's main user.
+    """
+
+    def __init__(
+        self,
+        *,
+        seed: int = 1,
+        servers: int = 0,
+        token: str = DEFAULT_TOKEN,
+        clock: Clock | None = None,
+        time_scale: float = 10.0,
+        faults: FaultSettings | None = None,
+    ):
+        from .seed import build_account
+
+        self.seed = seed
+        self.token = token
+        self.clock = clock or ScaledClock(time_scale)
+        self.store = Store(self.clock, seed)
+        self.faults = Faults(faults, seed)
+        self.stats = Stats()
+        self.router = router()
+        with self.store.lock:
+            build_account(self.store, token=token, extra_servers=servers)
+
+    # -- conveniences for tests and demos --------------------------------------------------------
+    def advance(self, seconds: float) -> None:
+        """Move the clock forward and apply what that time does."""
+        with self.store.lock:
+            self.clock.advance(seconds)
+            self.store.advance()
+
+    def settle(self) -> None:
+        """Finish every pending transition now (jumps a manual clock past the longest one)."""
+        with self.store.lock:
+            self.store.advance()
+            while len(self.store.transitions):
+                end = self.store.transitions.latest_end()
+                self.clock.advance(max(0.0, end - self.clock.now()) + 0.001)
+                self.store.advance()
+
+    def transport(self) -> Any:
+        """An httpx transport (sync and async) that serves requests from this emulator."""
+        from .transport import EmulatorTransport
+
+        return EmulatorTransport(self)
+
+    # -- the request pipeline -------------------------------------------------------------------
+    def handle(
+        self,
+        method: str,
+        path: str,
+        query: list[tuple[str, str]] | str | None = None,
+        headers: dict[str, str] | None = None,
+        body: bytes = b"",
+    ) -> Response:
+        method = method.upper()
+        if "?" in path and query is None:
+            path, query = path.split("?", 1)
+        if isinstance(query, str):
+            query = parse_qsl(query, keep_blank_values=True)
+        query = query or []
+        lower_headers = {k.lower(): v for k, v in (headers or {}).items()}
+        try:
+            if path.startswith(CONTROL_PREFIX):
+                return self._control(method, path[len(CONTROL_PREFIX):], body)
+            if not path.startswith(API_PREFIX + "/"):
+                raise NotFound(f"No such endpoint: {method} {path} (the API lives under /v1).")
+            sub = "/" + "/".join(unquote(s) for s in path[len(API_PREFIX):].split("/") if s)
+            try:
+                r, params = self.router.match(method, sub)
+            except ApiError:
+                self.stats.count(f"{method} {path}")
+                raise
+            self.stats.count(f"{method} {API_PREFIX}{r.template}")
+            fault = self.faults.pick(method, sub)
+            delay = self.faults.latency
+            if fault is not None:
+                self.stats.faulted(fault.kind)
+                if fault.kind == "drop":
+                    return Response(0, drop=True, delay=delay)
+                if fault.kind == "rate_limit":
+                    exc = TooManyRequests(
+                        f"Rate limit exceeded. Try again in {fault.reset} seconds.")
+                    resp = self._error(exc, {"X-Rate-Limit-Reset": str(fault.reset),
+                                             "Retry-After": str(fault.reset)})
+                    resp.delay = delay
+                    return resp
+                if fault.kind == "status":
+                    exc = ApiError(_REASONS.get(fault.status, "Server error."),
+                                   status=fault.status, type=_TYPES.get(fault.status))
+                    resp = self._error(exc)
+                    resp.delay = delay
+                    return resp
+            with self.store.lock:
+                self.store.advance()
+                user = self._authenticate(lower_headers.get("x-token")) if r.auth else None
+                req = Request(method, sub, r.template, params, query, body, self.store, user)
+                result = r.handler(req)
+                status, extra = r.status, {}
+                if isinstance(result, Reply):
+                    status, extra, result = result.status, result.headers, result.body
+                if r.listing and method == "GET":
+                    result, list_headers = listing.apply(result, query)
+                    extra = {**list_headers, **extra}
+                resp = json_response(status, result, extra)
+            if fault is not None and fault.kind == "malformed":
+                resp.body = resp.body[: max(1, len(resp.body) // 2)] + b"\x00{"
+            resp.delay = delay
+            self.stats.answered(resp.status)
+            return resp
+        except ApiError as exc:
+            return self._error(exc)
+
+    def _error(self, exc: ApiError, headers: dict[str, str] | None = None) -> Response:
+        self.stats.answered(exc.status)
+        return json_response(exc.status, exc.body(), headers)
+
+    def _authenticate(self, token: str | None):
+        if not token:
+            raise Unauthorized("Missing API token: send it in the X-TOKEN header.")
+        for user in self.store.users.values():
+            api = user["api"]
+            if api.get("key") == token:
+                if not api.get("active"):
+                    raise Unauthorized("The API access of this user is disabled.")
+                if user["state"] == "DISABLED":
+                    raise Unauthorized("This user is disabled.")
+                return user
+        raise Unauthorized("Invalid API token.")
+
+    # -- /_emulator control routes ------------------------------------------------------------
+    def _control(self, method: str, path: str, body: bytes) -> Response:
+        path = path.rstrip("/") or "/"
+        if path == "/stats":
+            if method == "GET":
+                return json_response(200, self.stats.snapshot())
+            if method == "DELETE":
+                self.stats.reset()
+                return json_response(200, self.stats.snapshot())
+        elif path == "/faults":
+            if method == "GET":
+                return json_response(200, self.faults.as_dict())
+            if method == "PUT":
+                try:
+                    changes = json.loads(body or b"{}")
+                    if not isinstance(changes, dict):
+                        raise ValueError("the body must be a JSON object")
+                    return json_response(200, self.faults.update(changes))
+                except ValueError as exc:
+                    raise BadRequest(f"Invalid fault settings: {exc}.") from None
+        elif path == "/clock":
+            if method == "GET":
+                return json_response(200, self._clock_info())
+        elif path == "/clock/advance" and method == "POST":
+            try:
+                seconds = float(json.loads(body or b"{}").get("seconds", 0))
+            except (ValueError, AttributeError):
+                raise BadRequest("Send {\"seconds\": <number>} to advance the clock.") from None
+            if seconds < 0:
+                raise BadRequest("'seconds' must be >= 0.")
+            self.advance(seconds)
+            return json_response(200, self._clock_info())
+        elif path == "/settle" and method == "POST":
+            self.settle()
+            return json_response(200, self._clock_info())
+        elif path == "/health" and method == "GET":
+            return json_response(200, {"status": "ok"})
+        raise NotFound(f"No such control endpoint: {method} {CONTROL_PREFIX}{path}.")
+
+    def _clock_info(self) -> dict[str, Any]:
+        return {
+            "now": self.clock.now(),
+            "datetime": self.store.iso(),
+            "pending_transitions": len(self.store.transitions),
+            "time_scale": getattr(self.clock, "time_scale", None),
+        }
+
+
+_REASONS = {
+    500: "Internal Server Error. Please try again.",
+    502: "Bad Gateway.",
+    503: "Service Unavailable. Please try again later.",
+    504: "Gateway Timeout.",
+}
+_TYPES = {500: "INTERNAL_SERVER_ERROR", 502: "BAD_GATEWAY", 503: "SERVICE_UNAVAILABLE",
+          504: "GATEWAY_TIMEOUT"}

@@ -1,0 +1,1 @@
+"""block_storages handlers (to be written)."""

@@ -1,0 +1,1 @@
+"""firewall_policies handlers (to be written)."""

@@ -1,0 +1,1 @@
+"""images handlers (to be written)."""

@@ -1,0 +1,1 @@
+"""load_balancers handlers (to be written)."""

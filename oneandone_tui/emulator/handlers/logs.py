@@ -1,0 +1,1 @@
+"""logs handlers (to be written)."""

@@ -1,0 +1,1 @@
+"""monitoring_center handlers (to be written)."""

@@ -1,0 +1,1 @@
+"""monitoring_policies handlers (to be written)."""

@@ -1,0 +1,1 @@
+"""private_networks handlers (to be written)."""

@@ -1,0 +1,1 @@
+"""public_ips handlers (to be written)."""

@@ -1,0 +1,1 @@
+"""roles handlers (to be written)."""

@@ -1,0 +1,1 @@
+"""shared_storages handlers (to be written)."""

@@ -1,0 +1,1 @@
+"""ssh_keys handlers (to be written)."""

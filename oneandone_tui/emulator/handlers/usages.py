@@ -1,0 +1,1 @@
+"""usages handlers (to be written)."""

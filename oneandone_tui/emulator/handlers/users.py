@@ -1,0 +1,1 @@
+"""users handlers (to be written)."""

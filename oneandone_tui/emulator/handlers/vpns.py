@@ -1,0 +1,1 @@
+"""vpns handlers (to be written)."""
