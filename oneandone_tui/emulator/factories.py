@@ -8,6 +8,7 @@ state a creation starts in is set by the caller (``store.begin``).
 from __future__ import annotations
 
 import hashlib
+import uuid
 from typing import Any
 
 from .store import Record, Store
@@ -37,7 +38,7 @@ def server(store: Store, *, name: str, datacenter_id: str, appliance: Record,
            created: float | None = None, hostname: str | None = None) -> Record:
     rec: Record = {
         "id": store.new_id(),
-        "cloudpanel_id": "%07X" % store.rng.getrandbits(28),
+        "cloudpanel_id": f"{store.rng.getrandbits(28):07X}",
         "name": name,
         "description": description,
         "creation_date": store.iso(created),
@@ -277,7 +278,7 @@ def monitoring_policy(store: Store, *, name: str, email: str | None, agent: bool
 
 
 def api_key(store: Store) -> str:
-    return "%032x" % store.rng.getrandbits(128)
+    return f"{store.rng.getrandbits(128):032x}"
 
 
 def user(store: Store, *, name: str, password: str, email: str | None = None,
@@ -351,11 +352,7 @@ def block_storage(store: Store, *, name: str, size: int, datacenter_id: str,
         "datacenter_id": datacenter_id,
         "server_id": server_id,
         "disk_id": store.new_id(),
-        "uuid": "%08x-%04x-%04x-%04x-%012x" % (store.rng.getrandbits(32),
-                                              store.rng.getrandbits(16),
-                                              store.rng.getrandbits(16),
-                                              store.rng.getrandbits(16),
-                                              store.rng.getrandbits(48)),
+        "uuid": str(uuid.UUID(int=store.rng.getrandbits(128), version=4)),
     }
     store.block_storages[rid] = rec
     return rec

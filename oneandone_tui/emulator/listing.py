@@ -57,7 +57,8 @@ def _positive_int(args: dict[str, str], name: str, default: int) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise BadRequest(f"Query parameter '{name}' must be a positive integer, got '{raw}'.")
+        raise BadRequest(
+            f"Query parameter '{name}' must be a positive integer, got '{raw}'.") from None
     if value < 1:
         raise BadRequest(f"Query parameter '{name}' must be a positive integer, got '{raw}'.")
     return value

@@ -202,7 +202,7 @@ def build_account(store: Store, *, token: str, extra_servers: int = 0) -> None:
         store.server_ips(servers[name])[0]["load_balancer_ids"].append(lb_web["id"])
     store.server_ips(servers["worker-us-01"])[0]["load_balancer_ids"].append(lb_api["id"])
 
-    # -- storage, networks, images, keys, vpn -------------------------------------------------------
+    # -- storage, networks, images, keys, vpn -----------------------------------------------------
     ss = f.shared_storage(store, name="shared-assets", size=200, datacenter_id=dc["DE"],
                           description="Static assets for the web tier", created=-110 * DAY)
     ss["servers"] = [{"id": servers["web-01"]["id"], "rights": "RW"},

@@ -27,7 +27,7 @@ from typing import Any
 
 from .clock import Clock, iso, iso_z
 from .errors import not_found
-from .transitions import GONE, CHAINS, Transitions
+from .transitions import CHAINS, GONE, Transitions
 
 Record = dict[str, Any]
 
@@ -124,7 +124,7 @@ class Store:
 
     # -- ids and generated values ------------------------------------------------------------
     def new_id(self) -> str:
-        return "%032X" % self.rng.getrandbits(128)
+        return f"{self.rng.getrandbits(128):032X}"
 
     def new_password(self, length: int = 10) -> str:
         alphabet = string.ascii_letters + string.digits
@@ -143,7 +143,7 @@ class Store:
                 return addr
 
     def new_ipv6(self) -> str:
-        groups = ":".join("%x" % self.rng.getrandbits(16) for _ in range(4))
+        groups = ":".join(f"{self.rng.getrandbits(16):x}" for _ in range(4))
         return f"2001:8d8:{groups}::1"
 
     # -- lookup -------------------------------------------------------------------------------

@@ -56,6 +56,8 @@ CHAINS: dict[str, Chain] = {
     "resource.create": chain(("CONFIGURING", 30)),
     "resource.configure": chain(("CONFIGURING", 15)),
     "resource.remove": chain(("REMOVING", 20)),
+    # A released public IP: CONFIGURING first (delete-public-ip.json), REMOVING after (Go tests).
+    "ip.remove": chain(("CONFIGURING", 5), ("REMOVING", 15)),
     "user.create": chain(("CREATING", 10)),
     "user.configure": chain(("CONFIGURING", 5)),
     "storage.create": chain(("CONFIGURING", 40)),

@@ -52,11 +52,10 @@ def _number(value: Any, label: str, integral: bool) -> float | int:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         kind = "an integer" if integral else "a number"
         raise BadRequest(f"Field '{label}' must be {kind}.")
-    if integral:
-        if isinstance(value, float):
-            if not value.is_integer():
-                raise BadRequest(f"Field '{label}' must be an integer.")
-            value = int(value)
+    if integral and isinstance(value, float):
+        if not value.is_integer():
+            raise BadRequest(f"Field '{label}' must be an integer.")
+        value = int(value)
     return value
 
 

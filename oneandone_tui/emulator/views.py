@@ -245,7 +245,7 @@ def private_network(store: Store, rec: Record) -> Record:
     }
 
 
-# -- monitoring policies ---------------------------------------------------------------------------
+# -- monitoring policies --------------------------------------------------------------------------
 def mp_port(port: Record) -> Record:
     return {k: port[k] for k in ("id", "protocol", "port", "alert_if", "email_notification")}
 
@@ -309,7 +309,7 @@ def role(store: Store, rec: Record) -> Record:
     }
 
 
-# -- vpns, block storages, ssh keys ----------------------------------------------------------------
+# -- vpns, block storages, ssh keys ---------------------------------------------------------------
 def vpn(store: Store, rec: Record) -> Record:
     return {
         "id": rec["id"],
@@ -352,7 +352,7 @@ def ssh_key(store: Store, rec: Record) -> Record:
     }
 
 
-# -- logs ------------------------------------------------------------------------------------------
+# -- logs -----------------------------------------------------------------------------------------
 def log(store: Store, entry: Record) -> Record:
     now = store.now()
     running = now < entry["_end"]

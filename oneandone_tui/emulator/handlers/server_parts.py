@@ -34,7 +34,7 @@ def _touch(req: Request, collection: str, rec: Record) -> None:
     req.store.begin(collection, rec, "resource.configure", "ACTIVE")
 
 
-# -- IPs ----------------------------------------------------------------------------------------------
+# -- IPs ------------------------------------------------------------------------------------------
 @route("GET", "/servers/{server_id}/ips")
 def list_ips(req: Request) -> Any:
     srv = server(req)
@@ -75,7 +75,7 @@ def remove_ip(req: Request) -> Any:
     return views.server(req.store, srv)
 
 
-# -- firewall policy of an IP ---------------------------------------------------------------------------
+# -- firewall policy of an IP ---------------------------------------------------------------------
 @route("GET", "/servers/{server_id}/ips/{ip_id}/firewall_policy")
 def get_ip_firewall(req: Request) -> Any:
     _, ip = _server_ip(req)
@@ -113,7 +113,7 @@ def remove_ip_firewall(req: Request) -> Any:
     return views.server(req.store, srv)
 
 
-# -- load balancers of an IP ------------------------------------------------------------------------
+# -- load balancers of an IP ----------------------------------------------------------------------
 @route("GET", "/servers/{server_id}/ips/{ip_id}/load_balancers")
 def list_ip_lbs(req: Request) -> Any:
     _, ip = _server_ip(req)
@@ -155,7 +155,7 @@ def remove_ip_lb(req: Request) -> Any:
     return views.server(req.store, srv)
 
 
-# -- private networks ----------------------------------------------------------------------------------
+# -- private networks -----------------------------------------------------------------------------
 @route("GET", "/servers/{server_id}/private_networks")
 def list_server_pns(req: Request) -> Any:
     return views.server_private_networks(req.store, server(req))

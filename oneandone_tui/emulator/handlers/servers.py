@@ -18,6 +18,7 @@ from .common import (
     SERVER_STABLE_STATES,
     datacenter_id,
     ensure_idle,
+    ensure_not_removing,
     idle_server,
     resource_id,
     server,
@@ -70,7 +71,7 @@ def validate_cores(vcore: int, cpp: int, label: str = "cores_per_processor") -> 
         raise BadRequest(f"Field '{label}' must divide 'vcore' ({vcore}); got {cpp}.")
 
 
-# -- catalogues under /servers ----------------------------------------------------------------------
+# -- catalogues under /servers --------------------------------------------------------------------
 @route("GET", "/servers/fixed_instance_sizes")
 def list_fixed_sizes(req: Request) -> Any:
     return list(req.store.fixed_instance_sizes.values())
@@ -189,6 +190,12 @@ def create_server(req: Request) -> Any:
     ip = resource_id(store, body, "ip_id", "ips", "public IP")
     if ip is not None and ip["assigned_to"] is not None:
         raise Conflict(f"Field 'ip_id': the IP {ip['ip']} is already assigned.")
+    if ip is not None and ip["state"] != "ACTIVE":
+        raise Conflict(f"Field 'ip_id': the IP {ip['ip']} is being released ({ip['state']}).")
+    for kind, rec in (("firewall policy", fw), ("load balancer", lb),
+                      ("monitoring policy", mp), ("private network", pn)):
+        if rec is not None:
+            ensure_not_removing(rec, kind)
     for what, rec in (("load balancer", lb), ("private network", pn), ("public IP", ip)):
         if rec is not None and rec.get("datacenter_id") not in (None, dc):
             raise BadRequest(f"The {what} '{rec.get('name') or rec.get('ip')}' is in another "
@@ -243,7 +250,7 @@ def _default_firewall(store: Store, appliance: Record) -> Record | None:
     return None
 
 
-# -- one server -------------------------------------------------------------------------------------
+# -- one server -----------------------------------------------------------------------------------
 @route("GET", "/servers/{server_id}")
 def get_server(req: Request) -> Any:
     return views.server(req.store, server(req))
@@ -301,7 +308,7 @@ def delete_server(req: Request) -> Any:
     return views.server(store, srv)
 
 
-# -- hardware and HDDs ---------------------------------------------------------------------------------
+# -- hardware and HDDs ----------------------------------------------------------------------------
 @route("GET", "/servers/{server_id}/hardware")
 def get_hardware(req: Request) -> Any:
     return views.hardware(server(req))
@@ -416,7 +423,7 @@ def remove_hdd(req: Request) -> Any:
     return reconfigure(req, srv, "REMOVE_HDD", details={"hdd": disk["id"]})
 
 
-# -- image ----------------------------------------------------------------------------------------------
+# -- image ----------------------------------------------------------------------------------------
 @route("GET", "/servers/{server_id}/image")
 def get_image(req: Request) -> Any:
     srv = server(req)
@@ -454,7 +461,7 @@ def reinstall_image(req: Request) -> Any:
     return views.server(store, srv)
 
 
-# -- status -------------------------------------------------------------------------------------------
+# -- status ---------------------------------------------------------------------------------------
 @route("GET", "/servers/{server_id}/status")
 def get_status(req: Request) -> Any:
     return views.server_status(server(req))
@@ -503,7 +510,7 @@ def change_status(req: Request) -> Any:
     return views.server(store, srv)
 
 
-# -- DVD -------------------------------------------------------------------------------------------------
+# -- DVD ------------------------------------------------------------------------------------------
 @route("GET", "/servers/{server_id}/dvd")
 def get_dvd(req: Request) -> Any:
     srv = server(req)
@@ -532,7 +539,7 @@ def eject_dvd(req: Request) -> Any:
     return reconfigure(req, srv, "EJECT_DVD", "server.configure_short")
 
 
-# -- snapshots --------------------------------------------------------------------------------------------
+# -- snapshots ------------------------------------------------------------------------------------
 @route("GET", "/servers/{server_id}/snapshots")
 def list_snapshots(req: Request) -> Any:
     return [dict(s) for s in server(req)["snapshots"]]
@@ -577,7 +584,7 @@ def delete_snapshot(req: Request) -> Any:
                        {"snapshot": snap["id"]})
 
 
-# -- clone ---------------------------------------------------------------------------------------------------
+# -- clone ----------------------------------------------------------------------------------------
 @route("POST", "/servers/{server_id}/clone", 202)
 def clone_server(req: Request) -> Any:
     store = req.store

@@ -1,0 +1,273 @@
+"""Roles: create/modify/delete, permissions, users (both directions with user.role), clone."""
+
+from __future__ import annotations
+
+import pytest
+
+from oneandone_tui.emulator.catalogue_data import PERMISSION_FLAGS
+from tests.helpers import Api, error
+
+ROLE_KEYS = {"id", "name", "description", "state", "creation_date", "default", "permissions",
+             "users"}
+
+
+def new_role(api: Api, name: str = "devs", **extra):
+    return api.post("/roles", {"name": name, **extra})
+
+
+def role_named(api: Api, name: str):
+    return api.find("roles", name)
+
+
+def logged(emu, action: str, rid: str) -> bool:
+    return any(e["action"] == action and e["resource"]["id"] == rid and e["type"] == "ROLE"
+               for e in emu.store.logs)
+
+
+def new_user(api: Api, emu, name: str = "carol"):
+    user = api.ok(api.post("/users", {"name": name, "password": "Secret123"}), 201)
+    emu.settle()
+    return user
+
+
+# -- collection and one role --------------------------------------------------------------------
+def test_list_roles(api):
+    roles = api.ok(api.get("/roles"), 200)
+    names = {r["name"] for r in roles}
+    assert {"Administrator", "Read only", "Operators"} <= names
+    for role in roles:
+        assert set(role) == ROLE_KEYS
+        assert set(role["permissions"]) == set(PERMISSION_FLAGS)
+    projected = api.ok(api.get("/roles", fields="id,name", sort="name", per_page=2))
+    assert len(projected) == 2 and set(projected[0]) == {"id", "name"}
+    assert projected[0]["name"] <= projected[1]["name"]
+
+
+def test_create_role_active_with_no_permissions(api, emu):
+    resp = new_role(api, description="Developers")
+    role = api.ok(resp, 201)
+    assert resp.status == 201 and set(role) == ROLE_KEYS
+    assert role["state"] == "ACTIVE" and role["default"] == 0 and role["users"] == []
+    assert role["name"] == "devs" and role["description"] == "Developers"
+    assert set(role["permissions"]) == set(PERMISSION_FLAGS)
+    for group, flags in role["permissions"].items():
+        assert set(flags) == set(PERMISSION_FLAGS[group]) and not any(flags.values())
+    assert api.ok(api.get(f"/roles/{role['id']}"), 200) == role
+    assert logged(emu, "CREATE", role["id"])
+
+
+@pytest.mark.parametrize("body,status,fragments", [
+    ({}, 400, ("'name'", "required")),
+    ({"name": None}, 400, ("'name'", "required")),
+    ({"name": ""}, 400, ("'name'", "empty")),
+    ({"name": ["x"]}, 400, ("'name'", "string")),
+    ({"name": "Administrator"}, 409, ("'name'", "Administrator")),
+])
+def test_create_role_validation(api, body, status, fragments):
+    error(api.post("/roles", body), status, *fragments)
+
+
+def test_unknown_role_404(api):
+    error(api.get("/roles/NOPE"), 404, "NOPE")
+    error(api.put("/roles/NOPE", {"name": "x"}), 404)
+    error(api.delete("/roles/NOPE"), 404)
+    error(api.get("/roles/NOPE/permissions"), 404)
+    error(api.put("/roles/NOPE/permissions", {"servers": {"show": True}}), 404)
+    error(api.get("/roles/NOPE/users"), 404)
+    error(api.post("/roles/NOPE/users", {"users": ["x"]}), 404)
+    error(api.post("/roles/NOPE/clone", {"name": "x"}), 404)
+
+
+# -- modify -------------------------------------------------------------------------------------
+def test_modify_role(api, emu):
+    role = api.ok(new_role(api))
+    resp = api.put(f"/roles/{role['id']}", {"name": "developers", "description": "d",
+                                             "state": "ACTIVE"})
+    got = api.ok(resp, 200)
+    assert got["name"] == "developers" and got["description"] == "d"
+    assert got["state"] == "ACTIVE"
+    assert api.ok(api.get(f"/roles/{role['id']}"))["name"] == "developers"
+    assert logged(emu, "UPDATE", role["id"])
+
+
+@pytest.mark.parametrize("body,status,fragments", [
+    ({}, 400, ("at least one",)),
+    ({"name": None, "description": None, "state": None}, 400, ("at least one",)),
+    ({"state": "DISABLED"}, 400, ("'state'", "ACTIVE")),
+    ({"name": ""}, 400, ("'name'",)),
+    ({"name": "Operators"}, 409, ("'name'", "Operators")),
+])
+def test_modify_role_validation(api, body, status, fragments):
+    role = api.ok(new_role(api))
+    error(api.put(f"/roles/{role['id']}", body), status, *fragments)
+
+
+def test_rename_to_own_name_is_fine(api):
+    role = api.ok(new_role(api))
+    assert api.ok(api.put(f"/roles/{role['id']}", {"name": "devs"}))["name"] == "devs"
+
+
+# -- delete -------------------------------------------------------------------------------------
+def test_delete_role_removing_then_gone(api, emu):
+    role = api.ok(new_role(api))
+    resp = api.delete(f"/roles/{role['id']}")
+    got = api.ok(resp, 200)
+    assert resp.status == 200 and got["state"] == "REMOVING"
+    error(api.put(f"/roles/{role['id']}", {"name": "x"}), 409, "removed")
+    error(api.delete(f"/roles/{role['id']}"), 409)
+    emu.settle()
+    error(api.get(f"/roles/{role['id']}"), 404)
+    assert logged(emu, "DELETE", role["id"])
+
+
+def test_delete_default_role_409(api):
+    admin = role_named(api, "Administrator")
+    error(api.delete(f"/roles/{admin['id']}"), 409, "default")
+
+
+def test_delete_role_with_users_409_until_removed(api, emu):
+    ro = role_named(api, "Read only")
+    error(api.delete(f"/roles/{ro['id']}"), 409, "billing.bot")
+    for user in ro["users"]:
+        api.ok(api.delete(f"/roles/{ro['id']}/users/{user['id']}"), 202)
+    assert api.ok(api.delete(f"/roles/{ro['id']}"))["state"] == "REMOVING"
+
+
+# -- permissions --------------------------------------------------------------------------------
+def test_get_permissions(api):
+    ops = role_named(api, "Operators")
+    perms = api.ok(api.get(f"/roles/{ops['id']}/permissions"), 200)
+    assert set(perms) == set(PERMISSION_FLAGS)
+    assert perms["servers"]["start"] is True and perms["servers"]["delete"] is False
+    assert perms == ops["permissions"]
+
+
+def test_modify_permissions_python_sdk_body(api, emu):
+    role = api.ok(new_role(api))
+    body = {group: None for group in PERMISSION_FLAGS}
+    body["servers"] = {"show": True, "create": False}
+    body["vpn"] = {"downloadfile": True}
+    resp = api.put(f"/roles/{role['id']}/permissions", body)
+    got = api.ok(resp, 200)
+    assert set(got) == ROLE_KEYS
+    assert got["permissions"]["servers"]["show"] is True
+    assert got["permissions"]["servers"]["create"] is False
+    assert got["permissions"]["vpn"]["downloadfile"] is True
+    assert got["permissions"]["images"]["show"] is False  # null group: unchanged
+    perms = api.ok(api.get(f"/roles/{role['id']}/permissions"))
+    assert perms["servers"]["show"] is True and perms["vpn"]["show"] is False
+    assert logged(emu, "MODIFY_PERMISSIONS", role["id"])
+
+
+def test_modify_permissions_full_go_body(api):
+    role = api.ok(new_role(api))
+    everything = {g: {f: True for f in flags} for g, flags in PERMISSION_FLAGS.items()}
+    got = api.ok(api.put(f"/roles/{role['id']}/permissions", everything))
+    assert got["permissions"] == everything
+
+
+@pytest.mark.parametrize("body,fragments", [
+    ({"firewall_policies": {"show": True}}, ("'firewall_policies'", "permission group")),
+    ({"servers": {"explode": True}}, ("'servers.explode'", "not a permission")),
+    ({"servers": {"show": "yes"}}, ("'servers.show'", "true or false")),
+    ({"servers": True}, ("'servers'", "object")),
+    ({"servers": None, "images": None}, ("at least one",)),
+    ({}, ("at least one",)),
+])
+def test_modify_permissions_validation(api, body, fragments):
+    role = api.ok(new_role(api))
+    error(api.put(f"/roles/{role['id']}/permissions", body), 400, *fragments)
+    assert not any(v for flags in api.ok(api.get(f"/roles/{role['id']}/permissions")).values()
+                   for v in flags.values())
+
+
+def test_default_role_permissions_cannot_change(api):
+    admin = role_named(api, "Administrator")
+    error(api.put(f"/roles/{admin['id']}/permissions", {"servers": {"delete": False}}), 409,
+          "default")
+    assert api.ok(api.get(f"/roles/{admin['id']}/permissions"))["servers"]["delete"] is True
+
+
+# -- users --------------------------------------------------------------------------------------
+def test_role_users_list_and_get(api):
+    ro = role_named(api, "Read only")
+    users = api.ok(api.get(f"/roles/{ro['id']}/users"), 200)
+    assert {u["name"] for u in users} == {"billing.bot", "audit.readonly"}
+    assert all(set(u) == {"id", "name"} for u in users)
+    assert users == ro["users"]
+    one = api.ok(api.get(f"/roles/{ro['id']}/users/{users[0]['id']}"), 200)
+    assert one == users[0]
+    jane = api.find("users", "ops.jane")
+    error(api.get(f"/roles/{ro['id']}/users/{jane['id']}"), 404)
+    error(api.get(f"/roles/{ro['id']}/users/NOPE"), 404, "NOPE")
+
+
+def test_add_users_moves_them_from_their_previous_role(api, emu):
+    role = api.ok(new_role(api))
+    carol = new_user(api, emu)
+    jane = api.find("users", "ops.jane")
+    ops = role_named(api, "Operators")
+    resp = api.post(f"/roles/{role['id']}/users", {"users": [carol["id"], jane["id"],
+                                                             carol["id"]]})
+    got = api.ok(resp, 201)
+    assert resp.status == 201
+    assert sorted(u["name"] for u in got["users"]) == ["carol", "ops.jane"]
+    # the other direction: the users show their new role, the old role lost jane
+    for uid in (carol["id"], jane["id"]):
+        assert api.ok(api.get(f"/users/{uid}"))["role"] == {"id": role["id"], "name": "devs"}
+    assert jane["id"] not in [u["id"] for u in api.ok(api.get(f"/roles/{ops['id']}/users"))]
+    assert logged(emu, "ADD_USERS", role["id"])
+
+
+def test_add_users_validation(api, emu):
+    role = api.ok(new_role(api))
+    carol = new_user(api, emu)
+    error(api.post(f"/roles/{role['id']}/users", {}), 400, "'users'", "required")
+    error(api.post(f"/roles/{role['id']}/users", {"users": []}), 400, "'users'", "at least 1")
+    error(api.post(f"/roles/{role['id']}/users", {"users": [carol["id"], "NOPE"]}), 400,
+          "'users[1]'", "NOPE")
+    error(api.post(f"/roles/{role['id']}/users", {"users": [5]}), 400, "'users[0]'")
+    # nothing was applied by the failed requests
+    assert api.ok(api.get(f"/users/{carol['id']}"))["role"] is None
+
+
+def test_remove_user_from_role(api, emu):
+    role = api.ok(new_role(api))
+    carol = new_user(api, emu)
+    api.ok(api.post(f"/roles/{role['id']}/users", {"users": [carol["id"]]}))
+    resp = api.delete(f"/roles/{role['id']}/users/{carol['id']}")
+    got = api.ok(resp, 202)
+    assert resp.status == 202 and got["users"] == []
+    assert api.ok(api.get(f"/users/{carol['id']}"))["role"] is None
+    error(api.delete(f"/roles/{role['id']}/users/{carol['id']}"), 404)
+    assert logged(emu, "REMOVE_USER", role["id"])
+
+
+# -- clone --------------------------------------------------------------------------------------
+def test_clone_copies_permissions_not_users(api, emu):
+    ops = role_named(api, "Operators")
+    resp = api.post(f"/roles/{ops['id']}/clone", {"name": "Operators 2"})
+    clone = api.ok(resp, 201)
+    assert resp.status == 201 and clone["id"] != ops["id"]
+    assert clone["name"] == "Operators 2" and clone["default"] == 0
+    assert clone["permissions"] == ops["permissions"] and clone["users"] == []
+    assert clone["description"] == ops["description"] and clone["state"] == "ACTIVE"
+    # independent copies: changing the clone leaves the original alone
+    api.ok(api.put(f"/roles/{clone['id']}/permissions", {"servers": {"delete": True}}))
+    assert api.ok(api.get(f"/roles/{ops['id']}/permissions"))["servers"]["delete"] is False
+    assert logged(emu, "CLONE", ops["id"]) and logged(emu, "CREATE", clone["id"])
+
+
+def test_clone_of_default_role_is_not_default(api):
+    admin = role_named(api, "Administrator")
+    clone = api.ok(api.post(f"/roles/{admin['id']}/clone", {"name": "Admins 2"}))
+    assert clone["default"] == 0
+    assert api.ok(api.put(f"/roles/{clone['id']}/permissions",
+                          {"servers": {"delete": False}}))["permissions"]["servers"]["delete"] \
+        is False
+
+
+def test_clone_validation(api):
+    ops = role_named(api, "Operators")
+    error(api.post(f"/roles/{ops['id']}/clone", {}), 400, "'name'", "required")
+    error(api.post(f"/roles/{ops['id']}/clone", {"name": "Read only"}), 409, "Read only")
