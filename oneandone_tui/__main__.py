@@ -1,0 +1,3 @@
+from oneandone_tui.cli import main
+
+raise SystemExit(main())

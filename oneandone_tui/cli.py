@@ -1,0 +1,111 @@
+"""Command line: ``oneandone-tui [--demo] [category]`` runs the TUI;
+``oneandone-tui emulator ...`` serves the emulator over HTTP on loopback.
+
+Imports are lazy: the first frame of the TUI must not wait for the emulator, httpx or the
+HTTP server to be imported when they are not needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+
+def _faults_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("fault injection (also changeable at run time: PUT /_emulator/faults)")
+    g.add_argument("--latency-ms", type=float, default=0.0, help="added latency per request")
+    g.add_argument("--error-rate", type=float, default=0.0,
+                   help="share of requests answered 500/502/503/504 (0..1)")
+    g.add_argument("--rate-limit-rate", type=float, default=0.0,
+                   help="share of requests answered 429 with X-Rate-Limit-Reset (0..1)")
+    g.add_argument("--rate-limit-reset", type=int, default=2, help="seconds in X-Rate-Limit-Reset")
+    g.add_argument("--malformed-rate", type=float, default=0.0,
+                   help="share of responses with a truncated JSON body (0..1)")
+    g.add_argument("--drop-rate", type=float, default=0.0,
+                   help="share of connections dropped without an answer (0..1)")
+
+
+def _fault_settings(args: argparse.Namespace):
+    from .emulator.faults import FaultSettings
+
+    return FaultSettings(latency_ms=args.latency_ms, error_rate=args.error_rate,
+                         rate_limit_rate=args.rate_limit_rate,
+                         rate_limit_reset=args.rate_limit_reset,
+                         malformed_rate=args.malformed_rate, drop_rate=args.drop_rate)
+
+
+def emulator_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="oneandone-tui emulator",
+        description="Serve the 1&1 Cloud Server API emulator over HTTP on loopback.")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free)")
+    p.add_argument("--token", default=None,
+                   help="API token of the demo account's owner (default: demo-token)")
+    p.add_argument("--time-scale", type=float, default=10.0,
+                   help="how much faster than real time operations complete (default 10)")
+    p.add_argument("--servers", type=int, default=0, help="extra servers in the demo account")
+    p.add_argument("--seed", type=int, default=1, help="seed of the demo account (default 1)")
+    p.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    _faults_args(p)
+    return p
+
+
+def run_emulator(argv: Sequence[str]) -> int:
+    args = emulator_parser().parse_args(argv)
+    from .emulator.core import DEFAULT_TOKEN, Emulator
+    from .emulator.http import base_url, make_server
+
+    emu = Emulator(seed=args.seed, servers=args.servers, token=args.token or DEFAULT_TOKEN,
+                   time_scale=args.time_scale, faults=_fault_settings(args))
+    try:
+        server = make_server(emu, args.host, args.port, quiet=not args.verbose)
+    except OSError as exc:
+        print(f"oneandone-tui emulator: cannot listen on {args.host}:{args.port}: {exc}",
+              file=sys.stderr)
+        return 1
+    url = base_url(server)
+    print(url, flush=True)
+    print(f"  token: {'(as given)' if args.token else DEFAULT_TOKEN}   "
+          f"time scale: {args.time_scale}x   servers: {len(emu.store.servers)}   "
+          f"control: {url[:-3]}/_emulator/stats, /_emulator/faults", file=sys.stderr,
+          flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+def tui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="oneandone-tui",
+        description="A terminal UI for 1&1 Cloud Servers. "
+                    "'oneandone-tui emulator --help' for the API emulator.")
+    p.add_argument("category", nargs="?", help="start on a category, e.g. 'servers'")
+    p.add_argument("--demo", action="store_true",
+                   help="run against the built-in emulator (no account, no network)")
+    p.add_argument("--profile", help="configuration profile to use")
+    p.add_argument("--api-url", help="API base URL (default: the profile's, else the 1&1 API)")
+    p.add_argument("--read-only", action="store_true", help="hide and refuse every change")
+    p.add_argument("--servers", type=int, default=0, help="demo: extra servers in the account")
+    p.add_argument("--seed", type=int, default=1, help="demo: seed of the demo account")
+    p.add_argument("--time-scale", type=float, default=10.0,
+                   help="demo: how much faster than real time operations complete")
+    p.add_argument("--version", action="version", version=f"oneandone-tui {__version__}")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "emulator":
+        return run_emulator(argv[1:])
+    args = tui_parser().parse_args(argv)
+    from .launch import run_tui
+
+    return run_tui(args)
