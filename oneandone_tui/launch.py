@@ -1,0 +1,52 @@
+"""Building the app: the one factory the CLI, the tests, the snapshot apps and the screenshot
+script share (``make_app``), and the demo wiring (emulator + in-process transport)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from .ui.widgets.status_bar import Connection
+
+
+def make_app(client: Any, connection: Connection, *, start: str = "servers"):
+    from .ui.app import OneAndOneApp
+
+    return OneAndOneApp(client, connection, start=start)
+
+
+def demo_client(*, servers: int = 0, seed: int = 1, time_scale: float = 10.0,
+                clock: Any = None, read_only: bool = False, emulator: Any = None):
+    """A client wired to an in-process emulator (no network). Returns (client, emulator)."""
+    from .api.client import Client
+    from .emulator.core import Emulator
+
+    emu = emulator or Emulator(seed=seed, servers=servers, time_scale=time_scale, clock=clock)
+    client = Client(emu.token, transport=emu.transport(), read_only=read_only)
+    return client, emu
+
+
+def make_demo_app(*, servers: int = 0, seed: int = 1, time_scale: float = 10.0,
+                  clock: Any = None, read_only: bool = False, start: str = "servers",
+                  emulator: Any = None):
+    client, emu = demo_client(servers=servers, seed=seed, time_scale=time_scale, clock=clock,
+                              read_only=read_only, emulator=emulator)
+    app = make_app(client, Connection("demo", "in-process emulator", read_only, demo=True),
+                   start=start)
+    app.emulator = emu  # type: ignore[attr-defined]
+    return app
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    start = (args.category or "servers").replace("-", "_")
+    if args.demo:
+        app = make_demo_app(servers=args.servers, seed=args.seed, time_scale=args.time_scale,
+                            read_only=args.read_only, start=start)
+    else:
+        from .first_run import configured_app
+
+        app = configured_app(args, start)
+        if app is None:
+            return 1
+    app.run()
+    return 0

@@ -1,0 +1,133 @@
+"""The application: thin. It owns the client (given to it), the feed, the connection facts for
+the status line, and the global keys; screens do the rest."""
+
+from __future__ import annotations
+
+import time
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from ..catalogue import CATEGORIES, Item, Link, category
+from .feed import Feed
+from .widgets.status_bar import Connection, StatusBar
+
+
+class OneAndOneApp(App[None]):
+    TITLE = "oneandone-tui"
+    CSS_PATH = "styles/app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("question_mark", "help", "Help"),
+        Binding("colon", "jump", "Jump"),
+    ]
+
+    def __init__(self, client: Any, connection: Connection, *, start: str = "servers") -> None:
+        super().__init__()
+        self.start_category = start if start in {c.key for c in CATEGORIES} else "servers"
+        self.last_refresh: float | None = None
+        #: A screen shown before the explorer (the first-run token prompt).
+        self.first_screen: Any = None
+        self.client: Any = None
+        self.connection = connection
+        if client is not None:
+            self._wire(client)
+
+    def _wire(self, client: Any) -> None:
+        self.client = client
+        self.feed = Feed(client)
+        if hasattr(client, "observer") and client.observer is None:
+            client.observer = self._observe
+
+    def on_mount(self) -> None:
+        if self.first_screen is not None:
+            self.push_screen(self.first_screen)
+            return
+        self._explore()
+
+    def _explore(self) -> None:
+        from .screens.explorer import ExplorerScreen
+
+        self.push_screen(ExplorerScreen(self.start_category))
+
+    def connect(self, client: Any, connection: Connection) -> None:
+        """Leave the first-run screen for the explorer, with this client."""
+        self._wire(client)
+        self.connection = connection
+        if self.first_screen is not None and self.screen is self.first_screen:
+            self.pop_screen()
+        self.first_screen = None
+        self._explore()
+
+    async def on_unmount(self) -> None:
+        close = getattr(self.client, "aclose", None)
+        if close is not None:
+            await close()
+
+    # -- status line ------------------------------------------------------------------------------
+    def _observe(self, event: Any) -> None:
+        self.call_later(self._push_counts)
+
+    def mark_refreshed(self) -> None:
+        self.last_refresh = time.monotonic()
+        self._push_counts()
+
+    def rate_limit_wait(self) -> float:
+        """Seconds the client last had to wait for a rate limit (0 when it never had to)."""
+        stats = getattr(self.client, "stats", None)
+        return float(getattr(stats, "last_rate_limit_wait", 0.0) or 0.0) if stats else 0.0
+
+    def _push_counts(self) -> None:
+        stats = getattr(self.client, "stats", None)
+        for bar in self.screen.query(StatusBar):
+            bar.update_counts(
+                requests=getattr(stats, "requests", 0), errors=getattr(stats, "errors", 0),
+                rate_limit_wait=float(getattr(stats, "last_rate_limit_wait", 0) or 0),
+                last_refresh=self.last_refresh)
+
+    # -- navigation -------------------------------------------------------------------------------
+    def explorer(self):
+        from .screens.explorer import ExplorerScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ExplorerScreen):
+                return screen
+        return None
+
+    def show_category(self, key: str) -> None:
+        explorer = self.explorer()
+        while self.screen is not explorer and len(self.screen_stack) > 2:
+            self.pop_screen()
+        if explorer is not None:
+            explorer.show_category(key)
+
+    def open_detail(self, category_key: str, item: Item) -> None:
+        from .screens.detail import DetailScreen
+
+        self.push_screen(DetailScreen(category_key, item))
+
+    def open_link(self, link: Link) -> None:
+        cat = category(link.category)
+        if cat.gettable:
+            self.open_detail(link.category, {"id": link.id, "name": link.label})
+        else:
+            self.show_category(link.category)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        bindings = [(b.key, b.description) for b in self.screen.BINDINGS  # type: ignore[union-attr]
+                    if isinstance(b, Binding) and b.description]
+        self.push_screen(HelpScreen(bindings))
+
+    def action_jump(self) -> None:
+        from .screens.jump import JumpScreen
+
+        def go(key: str | None) -> None:
+            if key:
+                self.show_category(key)
+
+        choices = [(c.key, c.title, c.aliases) for c in CATEGORIES]
+        self.push_screen(JumpScreen(choices), go)

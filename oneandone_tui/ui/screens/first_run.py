@@ -1,0 +1,96 @@
+"""The first-run screen: no token is configured. Enter one (masked; checked against the API,
+then saved with mode 0600 to the profile) or try the demo."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+#: Checks a token; returns None when it works, else a message for the user.
+TokenCheck = Callable[[str], Awaitable[str | None]]
+
+WELCOME = """[b]Welcome to oneandone-tui[/b]
+
+No API token is configured for profile [b]{profile}[/b].
+Create one in the Cloud Panel (Users › API) and paste it below; it is checked against
+[i]{endpoint}[/i], then saved to [i]{path}[/i] (readable only by you).
+Or choose [b]Try the demo[/b] to explore a built-in demo account: no account, no network."""
+
+
+class FirstRunScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "demo", "Try the demo"),
+        Binding("ctrl+q", "app.quit", "Quit"),
+    ]
+    DEFAULT_CSS = """
+    FirstRunScreen { align: center middle; }
+    FirstRunScreen > Vertical { width: 90; max-width: 100%; height: auto;
+                                border: round $accent; padding: 1 2; }
+    FirstRunScreen #error { color: $error; height: auto; }
+    FirstRunScreen Horizontal { height: auto; margin-top: 1; }
+    FirstRunScreen Button { margin-right: 2; }
+    """
+
+    def __init__(self, *, profile: str, endpoint: str, path: str, check: TokenCheck,
+                 save: Callable[[str], None], connect: Callable[[str], None],
+                 demo: Callable[[], None]) -> None:
+        super().__init__()
+        self.profile, self.endpoint, self.path = profile, endpoint, path
+        self._check, self._save, self._connect, self._demo = check, save, connect, demo
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(WELCOME.format(profile=self.profile, endpoint=self.endpoint,
+                                        path=self.path))
+            yield Label("API token")
+            yield Input(password=True, placeholder="paste your API token", id="token")
+            yield Static("", id="error")
+            with Horizontal():
+                yield Button("Save and connect", id="save", variant="primary")
+                yield Button("Try the demo", id="demo")
+                yield Button("Quit", id="quit")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#token", Input).focus()
+
+    @on(Input.Submitted, "#token")
+    @on(Button.Pressed, "#save")
+    def _submit(self) -> None:
+        token = self.query_one("#token", Input).value.strip()
+        if not token:
+            self._error("Enter a token, or choose Try the demo.")
+            return
+        self._error("Checking the token…")
+        self._verify(token)
+
+    @work(exclusive=True, exit_on_error=False)
+    async def _verify(self, token: str) -> None:
+        problem = await self._check(token)
+        if problem:
+            self._error(problem)  # the typed token stays in the field
+            return
+        try:
+            self._save(token)
+        except OSError as exc:
+            self._error(f"Could not save the token: {exc}")
+            return
+        self._connect(token)
+
+    def _error(self, text: str) -> None:
+        self.query_one("#error", Static).update(text)
+
+    @on(Button.Pressed, "#demo")
+    def action_demo(self) -> None:
+        self._demo()
+
+    @on(Button.Pressed, "#quit")
+    def _quit(self) -> None:
+        self.app.exit()

@@ -1,0 +1,72 @@
+"""The status line: which account and endpoint, how fresh the data is, how many requests,
+errors and rate-limit waits. The token is never part of it."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+@dataclass
+class Connection:
+    profile: str
+    endpoint: str
+    read_only: bool = False
+    demo: bool = False
+
+
+class StatusBar(Static):
+    DEFAULT_CSS = """
+    StatusBar {
+        height: 1;
+        background: $panel;
+        color: $text-muted;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, connection: Connection, **kw) -> None:
+        super().__init__("", **kw)
+        self.connection = connection
+        self.last_refresh: float | None = None
+        self.requests = 0
+        self.errors = 0
+        self.rate_limit_wait = 0.0
+        self.message = ""
+        self.message_style = ""
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self._redraw)
+        self._redraw()
+
+    def update_counts(self, *, requests: int, errors: int, rate_limit_wait: float,
+                      last_refresh: float | None) -> None:
+        self.requests, self.errors = requests, errors
+        self.rate_limit_wait = rate_limit_wait
+        self.last_refresh = last_refresh
+        self._redraw()
+
+    def _redraw(self) -> None:
+        c = self.connection
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(" DEMO " if c.demo else "", style="bold reverse")
+        text.append(" " if c.demo else "")
+        text.append(f"{c.profile} ", style="bold")
+        text.append(c.endpoint)
+        if c.read_only:
+            text.append("  READ-ONLY", style="bold")
+        text.append(f"  refreshed {self._ago()}")
+        text.append(f"  req {self.requests}")
+        text.append(f"  err {self.errors}", style="bold" if self.errors else "")
+        if self.rate_limit_wait:
+            text.append(f"  rate-limited {self.rate_limit_wait:.0f}s", style="bold")
+        self.update(text)
+
+    def _ago(self) -> str:
+        if self.last_refresh is None:
+            return "never"
+        secs = int(time.monotonic() - self.last_refresh)
+        return "just now" if secs < 2 else f"{secs}s ago" if secs < 120 else f"{secs // 60}m ago"
