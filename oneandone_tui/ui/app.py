@@ -3,13 +3,14 @@ the status line, and the global keys; screens do the rest."""
 
 from __future__ import annotations
 
-import time
 from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from ..catalogue import CATEGORIES, Item, Link, category
+from . import timing
+from .commands import OneAndOneCommands
 from .feed import Feed
 from .widgets.status_bar import Connection, StatusBar
 
@@ -17,6 +18,7 @@ from .widgets.status_bar import Connection, StatusBar
 class OneAndOneApp(App[None]):
     TITLE = "oneandone-tui"
     CSS_PATH = "styles/app.tcss"
+    COMMANDS = App.COMMANDS | {OneAndOneCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -71,7 +73,7 @@ class OneAndOneApp(App[None]):
         self.call_later(self._push_counts)
 
     def mark_refreshed(self) -> None:
-        self.last_refresh = time.monotonic()
+        self.last_refresh = timing.monotonic()
         self._push_counts()
 
     def rate_limit_wait(self) -> float:

@@ -47,6 +47,7 @@ class ExplorerScreen(Screen[None]):
         self._errors_in_row = 0
         self._last_counts = 0.0
         self._busy_before: set[str] = set()
+        self._nav_forced: bool | None = None
 
     @property
     def oapp(self) -> OneAndOneApp:
@@ -68,6 +69,7 @@ class ExplorerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
+        self._fit_nav()
         self.query_one(CategoryNav).select_key(self.cat.key)
         self.table.focus()
         self._update_title()
@@ -76,8 +78,13 @@ class ExplorerScreen(Screen[None]):
         self.load_counts()
 
     def on_resize(self) -> None:
-        self.query_one(CategoryNav).display = self.size.width >= 100 or \
-            self.query_one(CategoryNav).has_focus
+        self._fit_nav()
+
+    def _fit_nav(self) -> None:
+        """Narrow terminals (< 100 columns) give the table the whole width; ctrl+n toggles."""
+        nav = self.query_one(CategoryNav)
+        nav.display = self._nav_forced if self._nav_forced is not None \
+            else self.app.size.width >= 100
 
     # -- loading ----------------------------------------------------------------------------------
     def show_category(self, key: str) -> None:
@@ -284,7 +291,7 @@ class ExplorerScreen(Screen[None]):
 
     def action_toggle_nav(self) -> None:
         nav = self.query_one(CategoryNav)
-        nav.display = not nav.display
+        nav.display = self._nav_forced = not nav.display
         if nav.display:
             nav.focus()
 

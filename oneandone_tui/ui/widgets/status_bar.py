@@ -3,11 +3,12 @@ errors and rate-limit waits. The token is never part of it."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual.widgets import Static
+
+from .. import timing
 
 
 @dataclass
@@ -68,5 +69,5 @@ class StatusBar(Static):
     def _ago(self) -> str:
         if self.last_refresh is None:
             return "never"
-        secs = int(time.monotonic() - self.last_refresh)
+        secs = int(timing.monotonic() - self.last_refresh)
         return "just now" if secs < 2 else f"{secs}s ago" if secs < 120 else f"{secs // 60}m ago"

@@ -1,0 +1,52 @@
+"""The command palette (``ctrl+p``): every category and the app's actions, fuzzy-searched.
+
+Other features add their commands by appending to :data:`EXTRA_COMMANDS`: ``(title, help,
+callback-taking-the-app)``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ..catalogue import CATEGORIES
+
+Command = tuple[str, str, Callable[[Any], Any]]
+
+EXTRA_COMMANDS: list[Command] = []
+
+
+def _base_commands() -> list[Command]:
+    out: list[Command] = [
+        (f"Go to {c.title}", f"Show the {c.title.lower()} table",
+         partial(lambda app, key: app.show_category(key), key=c.key))
+        for c in CATEGORIES
+    ]
+    out += [
+        ("Refresh", "Reload what is on screen now", lambda app: app.screen.run_action("refresh")),
+        ("Help", "Every key binding", lambda app: app.action_help()),
+        ("Jump to a category", "Type part of a category's name", lambda app: app.action_jump()),
+        ("Toggle the category list", "Show or hide the navigation (ctrl+n)",
+         lambda app: app.screen.run_action("toggle_nav")),
+        ("Quit", "Leave oneandone-tui", lambda app: app.exit()),
+    ]
+    return out
+
+
+class OneAndOneCommands(Provider):
+    def _commands(self) -> list[Command]:
+        return _base_commands() + EXTRA_COMMANDS
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, partial(callback, self.app), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), partial(callback, self.app),
+                          help=help_text)

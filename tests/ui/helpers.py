@@ -1,0 +1,49 @@
+"""Pilot helpers. The explorer and detail screens keep an endless poll worker, so tests wait for
+every *other* worker instead of ``app.workers.wait_for_complete()`` (which would never return)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+POLL_GROUPS = frozenset({"poll", "detail-poll", "follow", "live"})
+
+
+async def settle(pilot: Pilot, rounds: int = 3) -> None:
+    """Wait until no non-poll worker is running (loads, counts, sections), then a frame."""
+    for _ in range(rounds):
+        pending = [w for w in list(pilot.app.workers)
+                   if w.group not in POLL_GROUPS and not w.is_finished]
+        for worker in pending:
+            try:
+                await asyncio.wait_for(worker.wait(), timeout=10)
+            except Exception:  # noqa: BLE001 - a failed worker is what some tests look for
+                pass
+        await pilot.pause()
+        if not pending:
+            break
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Pause until ``condition()`` holds (the poller works on its own timers)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("condition not reached in time")
+        await pilot.pause(0.05)
+
+
+def notifications(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def text_of(widget) -> str:
+    """The plain text a Static shows (a Rich renderable rendered at 200 columns)."""
+    from rich.console import Console
+
+    console = Console(width=200, record=True, color_system=None)
+    console.print(widget.content)
+    return console.export_text()

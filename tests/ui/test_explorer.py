@@ -1,0 +1,211 @@
+"""The explorer: categories, the table, filter, sort, detail, links, live refresh, errors."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from oneandone_tui.ui.screens.detail import DetailScreen
+from oneandone_tui.ui.screens.explorer import ExplorerScreen
+from oneandone_tui.ui.widgets.nav import CategoryNav
+from oneandone_tui.ui.widgets.resource_table import ResourceTable
+from tests.ui.helpers import notifications, settle, text_of, until
+
+
+def table(app) -> ResourceTable:
+    return app.screen.query_one(ResourceTable)
+
+
+def names(app) -> list[str]:
+    t = table(app)
+    return [t.get_row(i).cells[0] for i in t.view_ids]
+
+
+async def test_starts_on_servers_with_every_server(demo_app):
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ExplorerScreen)
+        assert len(names(demo_app)) == 12 and "web-01" in names(demo_app)
+        row = table(demo_app).get_row(table(demo_app).view_ids[-1])
+        assert row.cells[0] == "ci-runner" and row.cells[1].startswith("DEPLOYING ")
+        assert row.styles[1] == "state-busy"
+
+
+async def test_nav_shows_counts_and_switches_category(demo_app):
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        nav = demo_app.screen.query_one(CategoryNav)
+        assert nav.counts["servers"] == 12 and nav.counts["load_balancers"] == 2
+        assert len(nav.counts) == 23
+        nav.focus()
+        await pilot.press("down", "down", "down", "enter")
+        await settle(pilot)
+        assert demo_app.screen.cat.key == "firewall_policies"
+        assert sorted(names(demo_app)) == ["Linux", "Windows", "db-internal", "web-public"]
+
+
+async def test_colon_jumps_by_partial_name_and_alias(demo_app):
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("colon", "l", "b", "enter")
+        await settle(pilot)
+        assert demo_app.screen.cat.key == "load_balancers"
+        assert sorted(names(demo_app)) == ["lb-web-de", "lb-workers-us"]
+        await pilot.press("colon", *"priv", "tab", "enter")
+        await settle(pilot)
+        assert demo_app.screen.cat.key == "private_networks"
+
+
+async def test_filter_as_you_type_and_escape_clears(demo_app):
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "w", "e", "b")
+        assert sorted(names(demo_app)) == ["web-01", "web-02"]
+        await pilot.press("backspace", "backspace", "backspace", *"US")
+        assert sorted(names(demo_app)) == ["ci-runner", "worker-us-01", "worker-us-02"]
+        await pilot.press("enter")
+        assert table(demo_app).has_focus and table(demo_app).row_count == 3
+        await pilot.press("escape")
+        assert table(demo_app).row_count == 12 and table(demo_app).filter_text == ""
+
+
+async def test_filter_with_no_match_says_so(demo_app):
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzz")
+        assert table(demo_app).row_count == 0
+        assert "0/12" in text_of(demo_app.screen.query_one("#title"))
+
+
+async def test_sort_by_columns_and_reverse(demo_app):
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        assert names(demo_app) == sorted(names(demo_app), key=str.lower)
+        assert table(demo_app).sort_state == ("name", False)
+        await pilot.press("S")
+        assert names(demo_app) == sorted(names(demo_app), key=str.lower, reverse=True)
+        await pilot.press("s", "S")
+        states = [table(demo_app).get_row(i).cells[1] for i in table(demo_app).view_ids]
+        assert states == sorted(states, key=str.lower, reverse=True)
+
+
+async def test_detail_sections_and_link_jump(demo_app):
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table(demo_app).move_to(next(i for i in table(demo_app).view_ids
+                                     if table(demo_app).get_row(i).cells[0] == "web-01"))
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, DetailScreen) and screen.item["name"] == "web-01"
+        titles = [s.title for s in screen.sections]
+        assert titles == ["Overview", "Hardware", "HDDs", "Image", "IPs", "Status", "DVD",
+                          "Private networks", "Snapshots"]
+        ips = screen.data[titles.index("IPs")]
+        assert ips[0]["load_balancers"][0]["name"] == "lb-web-de"
+        assert screen.data[titles.index("DVD")] is None  # no DVD: not even requested
+        overview = text_of(screen.query_one("#section-0 .section-body"))
+        assert "first password" in overview and screen.item["first_password"] not in overview
+        for _ in range(4):
+            await pilot.press("right")
+        links = screen.query_one("#section-4 .links")
+        links.focus()
+        labels = [str(links.get_option_at_index(i).prompt) for i in range(links.option_count)]
+        index = next(i for i, label in enumerate(labels) if "load balancer" in label)
+        links.highlighted = index
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, DetailScreen)
+        assert demo_app.screen.cat.key == "load_balancers"
+        assert demo_app.screen.item["name"] == "lb-web-de"
+        await pilot.press("escape")
+        assert demo_app.screen is screen
+        await pilot.press("escape")
+        assert isinstance(demo_app.screen, ExplorerScreen)
+
+
+async def test_live_refresh_without_a_key_press(demo_app):
+    async with demo_app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        ci = next(i for i in table(demo_app).view_ids
+                  if table(demo_app).get_row(i).cells[0] == "ci-runner")
+        assert table(demo_app).get_row(ci).cells[1].startswith("DEPLOYING")
+        demo_app.emulator.advance(60)
+        demo_app.screen.wake()
+        await until(pilot, lambda: table(demo_app).get_row(ci).cells[1] != "DEPLOYING 33%")
+        assert table(demo_app).get_row(ci).cells[1].startswith("DEPLOYING 6")
+        demo_app.emulator.advance(200)
+        demo_app.screen.wake()
+        await until(pilot, lambda: table(demo_app).get_row(ci).cells[1] == "POWERED_ON")
+        assert table(demo_app).get_row(ci).styles[1] == "state-good"
+        assert "ci-runner is POWERED_ON" in notifications(demo_app)
+
+
+async def test_errors_are_shown_not_raised(demo_app):
+    async with demo_app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        demo_app.emulator.faults.update({"error_rate": 1.0, "error_statuses": [503]})
+        demo_app.client.retry = replace(demo_app.client.retry, max_attempts=1)
+        await pilot.press("colon", *"images", "enter")
+        await settle(pilot)
+        assert table(demo_app).row_count == 0
+        assert "503" in table(demo_app).empty_text or "navailable" in table(demo_app).empty_text
+        assert any("503" in m or "navailable" in m for m in notifications(demo_app))
+        demo_app.emulator.faults.update({"error_rate": 0.0})
+        await pilot.press("r")
+        await until(pilot, lambda: table(demo_app).row_count == 2)
+
+
+async def test_json_view_and_copy_id(demo_app):
+    async with demo_app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        first = table(demo_app).cursor_id
+        await pilot.press("c")
+        assert demo_app.clipboard == first
+        await pilot.press("y")
+        assert type(demo_app.screen).__name__ == "JsonScreen"
+        assert first in demo_app.screen.text
+        await pilot.press("escape")
+        assert isinstance(demo_app.screen, ExplorerScreen)
+
+
+async def test_help_lists_the_bindings(demo_app):
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        text = text_of(demo_app.screen.query_one("Static"))
+        for key in (":", "ctrl+p", "/", "esc", "enter", "r", "y", "c", "q / ctrl+q"):
+            assert key in text
+        await pilot.press("escape")
+        assert isinstance(demo_app.screen, ExplorerScreen)
+
+
+async def test_small_terminal_hides_nav_but_shows_the_table(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not demo_app.screen.query_one(CategoryNav).display
+        assert table(demo_app).row_count == 12 and table(demo_app).size.width >= 76
+        await pilot.press("ctrl+n")
+        assert demo_app.screen.query_one(CategoryNav).display
+
+
+async def test_quit_with_q(demo_app):
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not demo_app.is_running
+
+
+async def test_command_palette_goes_to_a_category(demo_app):
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"go to ssh")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ExplorerScreen)
+        assert demo_app.screen.cat.key == "ssh_keys"
+        assert sorted(names(demo_app)) == ["ci-deploy", "jane@laptop"]
