@@ -32,7 +32,7 @@ def logged(emu, action: str, rid: str) -> bool:
                and e["type"] == "BLOCKSTORAGE" for e in emu.store.logs)
 
 
-# -- collection and one block storage --------------------------------------------------------------
+# -- collection and one block storage -------------------------------------------------------------
 def test_list_block_storages_matches_fixture(api):
     items = api.ok(api.get("/block_storages"), 200)
     assert {"pg-wal", "scratch-us"} <= {b["name"] for b in items}
@@ -110,7 +110,7 @@ def test_unknown_block_storage_404(api):
         error(api.call(method, path, {"name": "x", "server": "y"}), 404, "NOPE")
 
 
-# -- modify ----------------------------------------------------------------------------------------
+# -- modify ---------------------------------------------------------------------------------------
 def test_modify_name_description_and_grow(api, emu):
     bs = ready_storage(api, emu)
     resp = api.put(f"/block_storages/{bs['id']}", {"name": "n", "description": "dd",
@@ -143,7 +143,7 @@ def test_modify_same_size_is_fine(api, emu):
     assert api.ok(api.put(f"/block_storages/{bs['id']}", {"size": 30}))["size"] == 30
 
 
-# -- delete ----------------------------------------------------------------------------------------
+# -- delete ---------------------------------------------------------------------------------------
 def test_delete_removing_then_gone(api, emu):
     bs = ready_storage(api, emu)
     resp = api.delete(f"/block_storages/{bs['id']}")
@@ -167,7 +167,7 @@ def test_busy_while_creating(api):
     error(api.delete(f"/block_storages/{bs['id']}"), 409, "busy")
 
 
-# -- the attached server ---------------------------------------------------------------------------
+# -- the attached server --------------------------------------------------------------------------
 def test_get_server(api):
     pg = api.find("block_storages", "pg-wal")
     got = api.ok(api.get(f"/block_storages/{pg['id']}/server"), 200)

@@ -13,7 +13,7 @@ from tests.helpers import Api, error
 NULLABLE = frozenset({"port_from", "port_to", "port", "description", "server_name"})
 
 
-# -- helpers ---------------------------------------------------------------------------------------
+# -- helpers --------------------------------------------------------------------------------------
 def policy(api: Api, name: str) -> dict[str, Any]:
     return api.find("firewall_policies", name)
 

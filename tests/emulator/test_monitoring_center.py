@@ -34,7 +34,7 @@ def parse(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
 
 
-# -- the list --------------------------------------------------------------------------------------
+# -- the list -------------------------------------------------------------------------------------
 def test_list_has_one_item_per_server_in_fixture_shape(api):
     items = api.ok(api.get("/monitoring_center"))
     servers = api.ok(api.get("/servers"))
@@ -95,7 +95,7 @@ def test_agent_flags_follow_the_policy(api):
         assert sum(by_name[name]["alerts"]["ports"].values()) == 3
 
 
-# -- the detail ------------------------------------------------------------------------------------
+# -- the detail -----------------------------------------------------------------------------------
 def test_detail_shape(api):
     got = usage(api, "web-01")
     assert_fixture(got, "get-usage.json")
@@ -185,7 +185,7 @@ def test_end_date_may_be_a_few_seconds_ahead(api):
     assert len(got["cpu"]["data"]) == 12
 
 
-# -- determinism -----------------------------------------------------------------------------------
+# -- determinism ----------------------------------------------------------------------------------
 def test_same_request_same_series(api):
     assert usage(api, "db-replica", period="LAST_7D") == usage(api, "db-replica",
                                                                period="LAST_7D")
@@ -222,7 +222,7 @@ def test_series_look_alive(api):
     assert max(steps) < 40  # smooth, not white noise
 
 
-# -- thresholds ------------------------------------------------------------------------------------
+# -- thresholds -----------------------------------------------------------------------------------
 def test_thresholds_come_from_the_policy(api):
     prod = api.find("monitoring_policies", "Production")
     got = usage(api, "web-01")
@@ -260,7 +260,7 @@ def _machine(api: Api, name: str) -> series.Machine:
     return machine(store, store.servers[sid(api, name)], history=False)
 
 
-# -- power history ---------------------------------------------------------------------------------
+# -- power history --------------------------------------------------------------------------------
 def test_powered_off_server_reads_zero(api, emu):
     cache = sid(api, "cache-01")
     api.ok(api.put(f"/servers/{cache}/status/action", {"action": "POWER_OFF",
@@ -296,7 +296,7 @@ def test_new_server_has_no_points_before_it_existed(api, emu):
     assert got["cpu"]["data"][-1]["used_percent"] > 0
 
 
-# -- series.py on its own --------------------------------------------------------------------------
+# -- series.py on its own -------------------------------------------------------------------------
 def test_series_depend_on_seed_machine_and_time():
     t = NOW.timestamp()
     a = series.Machine(1, "SERVER", t - 86400)

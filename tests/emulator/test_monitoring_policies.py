@@ -47,7 +47,7 @@ def sid(api, name: str) -> str:
     return api.find("servers", name)["id"]
 
 
-# -- collection, create, get -----------------------------------------------------------------------
+# -- collection, create, get ----------------------------------------------------------------------
 def test_list_has_seeded_policies_with_full_shape(api):
     items = api.ok(api.get("/monitoring_policies"))
     names = {p["name"] for p in items}
@@ -187,7 +187,7 @@ def test_create_writes_a_log_entry(api, mp):
                and e["resource"]["id"] == mp["id"] for e in logs)
 
 
-# -- modify ----------------------------------------------------------------------------------------
+# -- modify ---------------------------------------------------------------------------------------
 def test_modify_is_202_configuring_then_active(api, emu, mp):
     resp = api.put(path(mp), {"name": "renamed", "email": "x@example.org"})
     assert resp.status == 202
@@ -246,7 +246,7 @@ def test_modify_unknown_policy_is_404(api):
     error(api.put("/monitoring_policies/NOPE", {"name": "x"}), 404)
 
 
-# -- delete ----------------------------------------------------------------------------------------
+# -- delete ---------------------------------------------------------------------------------------
 def test_delete_goes_removing_then_404_and_frees_servers(api, emu):
     prod = api.find("monitoring_policies", "Production")
     web = sid(api, "web-01")
@@ -275,7 +275,7 @@ def test_delete_unknown_policy_is_404(api):
     error(api.delete("/monitoring_policies/NOPE"), 404)
 
 
-# -- ports -----------------------------------------------------------------------------------------
+# -- ports ----------------------------------------------------------------------------------------
 def test_list_ports_shape(api):
     prod = api.find("monitoring_policies", "Production")
     ports = api.ok(api.get(path(prod, "/ports")))
@@ -370,7 +370,7 @@ def test_delete_port(api, emu, mp):
     assert api.ok(api.get(path(mp)))["state"] == "ACTIVE"
 
 
-# -- processes -------------------------------------------------------------------------------------
+# -- processes ------------------------------------------------------------------------------------
 def test_list_processes_shape(api):
     prod = api.find("monitoring_policies", "Production")
     procs = api.ok(api.get(path(prod, "/processes")))
@@ -444,7 +444,7 @@ def test_delete_process(api, mp):
                   {"processes": {"alert_if": "RUNNING"}}), 404)
 
 
-# -- servers ---------------------------------------------------------------------------------------
+# -- servers --------------------------------------------------------------------------------------
 def test_list_servers_matches_the_servers_side(api):
     prod = api.find("monitoring_policies", "Production")
     listed = api.ok(api.get(path(prod, "/servers")))

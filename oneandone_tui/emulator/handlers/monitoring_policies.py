@@ -66,7 +66,7 @@ def _reconfigure(req: Request, mp: Record, action: str,
     return views.monitoring_policy(req.store, mp)
 
 
-# -- validation ------------------------------------------------------------------------------------
+# -- validation -----------------------------------------------------------------------------------
 def _email(body: dict[str, Any]) -> str | None:
     """An address, or "" for none (the default policy's ``email`` is "")."""
     email = validate.string(body, "email", max_len=254)
@@ -255,7 +255,7 @@ def delete_policy(req: Request) -> Any:
     return views.monitoring_policy(store, mp)
 
 
-# -- ports -----------------------------------------------------------------------------------------
+# -- ports ----------------------------------------------------------------------------------------
 @route("GET", "/monitoring_policies/{monitoring_policy_id}/ports")
 def list_ports(req: Request) -> Any:
     return [views.mp_port(p) for p in _policy(req)["ports"]]
@@ -299,7 +299,7 @@ def delete_port(req: Request) -> Any:
     return _reconfigure(req, mp, "REMOVE_PORT", {"port": f"{port['protocol']}/{port['port']}"})
 
 
-# -- processes -------------------------------------------------------------------------------------
+# -- processes ------------------------------------------------------------------------------------
 @route("GET", "/monitoring_policies/{monitoring_policy_id}/processes")
 def list_processes(req: Request) -> Any:
     return [views.mp_process(p) for p in _policy(req)["processes"]]
@@ -344,7 +344,7 @@ def delete_process(req: Request) -> Any:
     return _reconfigure(req, mp, "REMOVE_PROCESS", {"process": proc["process"]})
 
 
-# -- servers ---------------------------------------------------------------------------------------
+# -- servers --------------------------------------------------------------------------------------
 def _attached_server(req: Request, mp: Record) -> Record:
     srv = req.store.get("servers", req.params["server_id"], "server")
     if srv.get("monitoring_policy_id") != mp["id"]:
