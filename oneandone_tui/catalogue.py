@@ -350,7 +350,7 @@ CATEGORIES: tuple[Category, ...] = (
          DESCRIPTION),
         sections=(Section("Overview"),
                   Section("Rules", "rules", RULE_COLUMNS),
-                  Section("Server IPs", "server_ips", ATTACHED_IP_COLUMNS,
+                  Section("Server IPs", "ips", ATTACHED_IP_COLUMNS,
                           links=attached_ip_links)),
         aliases=("fw", "firewall", "firewalls"), log_types=("FIREWALL",)),
     Category(
@@ -360,7 +360,7 @@ CATEGORIES: tuple[Category, ...] = (
          Col("server_ips", "IPs", 4, 0, count_text("server_ips"), align="right")),
         sections=(Section("Overview"),
                   Section("Rules", "rules", LB_RULE_COLUMNS),
-                  Section("Server IPs", "server_ips", ATTACHED_IP_COLUMNS,
+                  Section("Server IPs", "ips", ATTACHED_IP_COLUMNS,
                           links=attached_ip_links)),
         aliases=("lb", "lbs", "balancer"), log_types=("LOADBALANCER",)),
     Category(

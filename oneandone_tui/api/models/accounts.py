@@ -1,0 +1,224 @@
+"""Request objects for users, roles, VPNs and SSH keys."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ._base import Checker, RequestObject, compact
+
+__all__ = [
+    "Role",
+    "RolePermissions",
+    "RoleUpdate",
+    "SshKey",
+    "SshKeyUpdate",
+    "User",
+    "UserApiIps",
+    "UserUpdate",
+    "Vpn",
+    "VpnUpdate",
+]
+
+USER_STATES = ("ACTIVE", "DISABLE")
+
+
+@dataclass
+class User(RequestObject):
+    """``POST /users``."""
+
+    name: str | None = None
+    password: str | None = None
+    email: str | None = None
+    description: str | None = None
+
+    def check(self, c: Checker) -> None:
+        c.text("name", self.name, required=True)
+        c.password("password", self.password, required=True)
+        c.text("email", self.email)
+        c.text("description", self.description)
+
+    def to_body(self) -> dict[str, Any]:
+        return compact({"name": self.name, "password": self.password, "email": self.email,
+                        "description": self.description})
+
+    def __repr__(self) -> str:
+        return f"User(name={self.name!r}, password='****', email={self.email!r})"
+
+
+@dataclass
+class UserUpdate(RequestObject):
+    """``PUT /users/{id}``; ``state`` is ``ACTIVE`` or ``DISABLE`` (SDK check)."""
+
+    description: str | None = None
+    email: str | None = None
+    password: str | None = None
+    state: str | None = None
+
+    def check(self, c: Checker) -> None:
+        c.text("description", self.description)
+        c.text("email", self.email)
+        c.password("password", self.password)
+        c.choice("state", self.state, USER_STATES)
+
+    def to_body(self) -> dict[str, Any]:
+        return compact({"description": self.description, "email": self.email,
+                        "password": self.password, "state": self.state})
+
+    def __repr__(self) -> str:
+        pw = "'****'" if self.password is not None else "None"
+        return (f"UserUpdate(description={self.description!r}, email={self.email!r}, "
+                f"password={pw}, state={self.state!r})")
+
+
+@dataclass
+class UserApiIps(RequestObject):
+    """``POST /users/{id}/api/ips``: at least one IP allowed to use the user's API key."""
+
+    ips: list[str] | None = None
+
+    def check(self, c: Checker) -> None:
+        if c.ids("ips", self.ips):
+            for i, ip in enumerate(self.ips or ()):
+                c.ip(f"ips[{i}]", ip)
+
+    def to_body(self) -> dict[str, Any]:
+        return {"ips": list(self.ips or ())}
+
+
+@dataclass
+class Role(RequestObject):
+    """``POST /roles`` and ``POST /roles/{id}/clone``: just a name."""
+
+    name: str | None = None
+
+    def check(self, c: Checker) -> None:
+        c.text("name", self.name, required=True)
+
+    def to_body(self) -> dict[str, Any]:
+        return {"name": self.name}
+
+
+@dataclass
+class RoleUpdate(RequestObject):
+    """``PUT /roles/{id}``."""
+
+    name: str | None = None
+    description: str | None = None
+    state: str | None = None
+
+    def check(self, c: Checker) -> None:
+        c.text("name", self.name)
+        c.text("description", self.description)
+        c.text("state", self.state)
+
+    def to_body(self) -> dict[str, Any]:
+        return compact({"name": self.name, "description": self.description,
+                        "state": self.state})
+
+
+@dataclass
+class RolePermissions(RequestObject):
+    """``PUT /roles/{id}/permissions``: per group, ``{permission_name: bool}``. Field names are
+    the Python SDK's body keys (``sharedstorages``, ``firewalls``...)."""
+
+    servers: dict[str, bool] | None = None
+    images: dict[str, bool] | None = None
+    sharedstorages: dict[str, bool] | None = None
+    firewalls: dict[str, bool] | None = None
+    loadbalancers: dict[str, bool] | None = None
+    ips: dict[str, bool] | None = None
+    privatenetwork: dict[str, bool] | None = None
+    vpn: dict[str, bool] | None = None
+    monitoringcenter: dict[str, bool] | None = None
+    monitoringpolicies: dict[str, bool] | None = None
+    backups: dict[str, bool] | None = None
+    logs: dict[str, bool] | None = None
+    users: dict[str, bool] | None = None
+    roles: dict[str, bool] | None = None
+    usages: dict[str, bool] | None = None
+    interactiveinvoice: dict[str, bool] | None = None
+
+    def _groups(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def check(self, c: Checker) -> None:
+        groups = self._groups()
+        if all(v is None for v in groups.values()):
+            c.fail("", "give at least one permission group")
+        for name, value in groups.items():
+            if value is None:
+                continue
+            if not isinstance(value, Mapping):
+                c.fail(name, "must map permission names to true or false")
+                continue
+            for perm, flag in value.items():
+                if not isinstance(perm, str) or not perm:
+                    c.fail(name, "permission names must be non-empty text")
+                else:
+                    c.boolean(f"{name}.{perm}", flag, required=True)
+
+    def to_body(self) -> dict[str, Any]:
+        return compact({k: dict(v) if v is not None else None
+                        for k, v in self._groups().items()})
+
+
+@dataclass
+class Vpn(RequestObject):
+    """``POST /vpns``."""
+
+    name: str | None = None
+    description: str | None = None
+    datacenter_id: str | None = None
+
+    def check(self, c: Checker) -> None:
+        c.text("name", self.name, required=True)
+        c.text("description", self.description)
+
+    def to_body(self) -> dict[str, Any]:
+        return compact({"name": self.name, "description": self.description,
+                        "datacenter_id": self.datacenter_id})
+
+
+@dataclass
+class _NameDescription(RequestObject):
+    name: str | None = None
+    description: str | None = None
+
+    def check(self, c: Checker) -> None:
+        c.text("name", self.name)
+        c.text("description", self.description)
+
+    def to_body(self) -> dict[str, Any]:
+        return compact({"name": self.name, "description": self.description})
+
+
+@dataclass
+class VpnUpdate(_NameDescription):
+    """``PUT /vpns/{id}``."""
+
+
+@dataclass
+class SshKeyUpdate(_NameDescription):
+    """``PUT /ssh_keys/{id}``."""
+
+
+@dataclass
+class SshKey(RequestObject):
+    """``POST /ssh_keys``. Without ``public_key`` the API generates a key pair and returns the
+    private key once. (The Python SDK also sends ``state``, ``servers``, ``md5`` and
+    ``creation_date`` as nulls; they are read-only and not sent here.)"""
+
+    name: str | None = None
+    description: str | None = None
+    public_key: str | None = None
+
+    def check(self, c: Checker) -> None:
+        c.text("name", self.name, required=True)
+        c.text("description", self.description)
+        c.text("public_key", self.public_key)
+
+    def to_body(self) -> dict[str, Any]:
+        return compact({"name": self.name, "description": self.description,
+                        "public_key": self.public_key})
