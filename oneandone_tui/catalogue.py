@@ -124,7 +124,7 @@ class Col:
 
 
 NAME = Col("name", "Name", 18, 2)
-STATE = Col("state", "State", 16, 0, state_text, style=state_style)
+STATE = Col("state", "State", 14, 0, state_text, style=state_style)
 DC = Col("dc", "DC", 3, 0, dc_text)
 CREATED = Col("creation_date", "Created", 10, 0, lambda i: (i.get("creation_date") or "")[:10])
 DESCRIPTION = Col("description", "Description", 12, 1)
@@ -156,6 +156,8 @@ class Section:
     #: When given and false for the item, the section is not fetched and shows ``empty``.
     when: Callable[[Item], bool] | None = None
     empty: str = "None."
+    #: A named renderer of the UI for this section's data (``"permissions"``: a grid).
+    view: str | None = None
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,14 @@ def public_ip_links(item: Item) -> list[Link]:
 
 def user_links(item: Item) -> list[Link]:
     return _ref("role", "roles", item.get("role"))
+
+
+def log_links(item: Item) -> list[Link]:
+    """A log entry's resource (its category found by the entry's ``type``) and user."""
+    resource = item.get("resource") or {}
+    kind = next((c.key for c in CATEGORIES if item.get("type") in c.log_types), None)
+    out = _ref("resource", kind, resource) if kind else []
+    return out + _ref("user", "users", item.get("user"))
 
 
 # -- flatteners for object-shaped answers ---------------------------------------------------------
@@ -414,7 +424,7 @@ CATEGORIES: tuple[Category, ...] = (
          Col("status", "Status", 10, 0, lambda i: get(i, "status.state"),
              style=lambda i: "state-good" if get(i, "status.state") in ("OK", "COMPLETED")
              else "state-busy")),
-        list_kwargs={"period": "LAST_7D"}, sections=(Section("Overview"),),
+        list_kwargs={"period": "LAST_7D"}, sections=(Section("Overview", links=log_links),),
         aliases=("log", "events", "audit", "history"), stateful=False, status_fields=None),
     Category(
         "users", "Users", "users",
@@ -425,13 +435,14 @@ CATEGORIES: tuple[Category, ...] = (
              lambda i: str(len(get(i, "api.allowed_ips") or [])) or "any")),
         sections=(Section("Overview", links=user_links, secret_keys=frozenset({"key"})),
                   Section("API access", "api", secret_keys=frozenset({"key"})),
-                  Section("Allowed IPs", "allowed_ips")),
+                  Section("Allowed IPs", "allowed_ips", view="allowed_ips")),
         links=user_links, aliases=("user", "accounts", "people"), log_types=("USER",)),
     Category(
         "roles", "Roles", "roles",
         (NAME, STATE, Col("default", "Default", 7, 0, yes_no("default")),
          Col("users", "Users", 5, 0, count_text("users"), align="right"), DESCRIPTION),
-        sections=(Section("Overview"), Section("Permissions", "permissions"),
+        sections=(Section("Overview"),
+                  Section("Permissions", "permissions", view="permissions"),
                   Section("Users", "users", ID_NAME)),
         aliases=("role", "permissions", "rbac"), log_types=("ROLE",)),
     Category(

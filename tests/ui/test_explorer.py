@@ -209,3 +209,15 @@ async def test_command_palette_goes_to_a_category(demo_app):
         assert isinstance(demo_app.screen, ExplorerScreen)
         assert demo_app.screen.cat.key == "ssh_keys"
         assert sorted(names(demo_app)) == ["ci-deploy", "jane@laptop"]
+
+
+async def test_no_color_is_respected(monkeypatch):
+    from oneandone_tui.emulator.clock import ManualClock
+    from oneandone_tui.launch import make_demo_app
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_demo_app(clock=ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.no_color
+        assert table(app).row_count == 12

@@ -15,7 +15,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ...catalogue import CATEGORIES, Category, Item, category, is_transitional, state_text
+from ..routes import ROUTES
 from ..rows import row_for, rows_for, table_columns
+from ..views import masked, secret_keys
 from ..widgets.nav import CategoryNav
 from ..widgets.resource_table import ResourceTable
 from ..widgets.status_bar import StatusBar
@@ -81,13 +83,16 @@ class ExplorerScreen(Screen[None]):
         self._fit_nav()
 
     def _fit_nav(self) -> None:
-        """Narrow terminals (< 100 columns) give the table the whole width; ctrl+n toggles."""
+        """Narrow terminals (< 110 columns) give the table the whole width; ctrl+n toggles."""
         nav = self.query_one(CategoryNav)
         nav.display = self._nav_forced if self._nav_forced is not None \
-            else self.app.size.width >= 100
+            else self.app.size.width >= 110
 
     # -- loading ----------------------------------------------------------------------------------
     def show_category(self, key: str) -> None:
+        if key in ROUTES:  # a screen of its own (monitoring center, logs, usages)
+            self.oapp.show_category(key)
+            return
         if key == self.cat.key:
             self.table.focus()
             return
@@ -280,7 +285,8 @@ class ExplorerScreen(Screen[None]):
         if item is not None:
             from .json_view import JsonScreen
 
-            self.app.push_screen(JsonScreen(f"{self.cat.title}: {_label(item)}", item))
+            self.app.push_screen(JsonScreen(f"{self.cat.title}: {_label(item)}",
+                                            masked(item, secret_keys(self.cat))))
 
     def action_copy_id(self) -> None:
         item = self.selected()

@@ -311,6 +311,18 @@ class ResourceTable(ScrollView, can_focus=True):
         if spare > 0 and flex:
             extra = [spare * c.flex // flex for c in cols]
             base = [b + e for b, e in zip(base, extra, strict=True)]
+        elif spare < 0 and flex:
+            # Too narrow: flexible columns give up width (down to 6 cells) before anything
+            # scrolls sideways; the least flexible (least important) first, widest first.
+            while spare < 0:
+                shrinkable = [i for i, c in enumerate(cols) if c.flex and base[i] > 6]
+                if not shrinkable:
+                    break
+                least = min(cols[i].flex for i in shrinkable)
+                widest = max((i for i in shrinkable if cols[i].flex == least),
+                             key=lambda i: base[i])
+                base[widest] -= 1
+                spare += 1
         self._widths = base
         self._cache.clear()
         self.virtual_size = Size(self._total_width(), len(self._view) + 1)
