@@ -1,0 +1,261 @@
+"""The first screen: the account at a glance. Resources by category and state, the monitoring
+center's alerts, recent failures and activity, and what the last 30 days cost at list prices.
+Every line leads somewhere with ``enter`` (a category, a server's charts, a log entry)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...catalogue import category, get, state_style
+from .. import accounting, routes
+from ..overview import COUNTED, LOG_PERIOD, USAGE_PERIOD, Overview, gather
+from ..widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from ..app import OneAndOneApp
+
+REFRESH = 60.0
+STATE_COLORS = {"state-good": "green", "state-busy": "yellow", "state-bad": "red",
+                "state-off": "bright_black"}
+
+
+def resource_line(key: str, count: int | None, states: dict[str, int] | None) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{category(key).title:<19}", style="bold")
+    text.append(f"{'?' if count is None else count:>4}  ")
+    for i, (state, n) in enumerate(sorted((states or {}).items(), key=lambda s: -s[1])):
+        if i:
+            text.append(" · ", style="dim")
+        style = STATE_COLORS.get(state_style({"state": state}) or "", "")
+        text.append(f"{n} {state.lower().replace('powered_', '').replace('_', ' ')}",
+                    style=style)
+    return text
+
+
+class DashboardScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "explorer", "Explorer"),
+        Binding("m", "open('monitoring_center')", "Monitoring"),
+        Binding("l", "open('logs')", "Logs"),
+        Binding("u", "open('usages')", "Usages"),
+        Binding("p", "open('pricing')", "Pricing"),
+        Binding("r", "refresh", "Refresh"),
+    ]
+    DEFAULT_CSS = """
+    DashboardScreen #dash-body { height: 1fr; }
+    DashboardScreen #dash-left { width: 1fr; }
+    DashboardScreen #dash-right { width: 1fr; }
+    DashboardScreen OptionList {
+        border: round $panel; background: $surface; padding: 0 1; height: 1fr;
+        border-title-color: $text; border-subtitle-color: $text-muted;
+    }
+    DashboardScreen OptionList:focus { border: round $accent; }
+    DashboardScreen #dash-resources { height: auto; max-height: 17; }
+    DashboardScreen #dash-alerts { height: 2fr; }
+    DashboardScreen #dash-failures { height: 1fr; min-height: 4; }
+    DashboardScreen #dash-activity { height: 2fr; }
+    DashboardScreen #dash-cost {
+        height: 1fr; border: round $panel; padding: 0 1; border-title-color: $text;
+        background: $surface;
+    }
+    /* Under 100 columns the panels stack and the body scrolls. */
+    DashboardScreen.-narrow #dash-body { layout: vertical; overflow-y: auto; }
+    DashboardScreen.-narrow #dash-left, DashboardScreen.-narrow #dash-right {
+        width: 100%; height: auto;
+    }
+    DashboardScreen.-narrow OptionList { height: auto; max-height: 14; }
+    DashboardScreen.-narrow #dash-cost { height: auto; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.overview: Overview | None = None
+        self._wake = asyncio.Event()
+
+    @property
+    def oapp(self) -> OneAndOneApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        c = self.oapp.connection
+        yield Static(f"[b]Account overview[/b] · {c.profile} · {c.endpoint}", id="title")
+        with Horizontal(id="dash-body"):
+            with Vertical(id="dash-left"):
+                yield OptionList(id="dash-resources")
+                yield Static("Loading…", id="dash-cost")
+            with Vertical(id="dash-right"):
+                yield OptionList(id="dash-alerts")
+                yield OptionList(id="dash-failures")
+                yield OptionList(id="dash-activity")
+        yield StatusBar(c)
+        yield Footer()
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < 100
+        if narrow == self.has_class("-narrow"):
+            return
+        self.set_class(narrow, "-narrow")
+        # Stacked, "is anything wrong?" comes first: alerts, failures, activity, then counts.
+        body = self.query_one("#dash-body")
+        left, right = self.query_one("#dash-left"), self.query_one("#dash-right")
+        if narrow:
+            body.move_child(right, before=left)
+        else:
+            body.move_child(left, before=right)
+
+    def on_mount(self) -> None:
+        titles = {"#dash-resources": "Resources by state (enter opens the category)",
+                  "#dash-alerts": "Alerts (enter: the server's charts)",
+                  "#dash-failures": f"Recent failures ({LOG_PERIOD.lower().replace('_', ' ')})",
+                  "#dash-activity": "Recent activity (enter: the entry)",
+                  "#dash-cost": f"Cost estimate, {USAGE_PERIOD.lower().replace('_', ' ')}"}
+        for selector, title in titles.items():
+            self.query_one(selector).border_title = title
+        for selector in ("#dash-resources", "#dash-alerts", "#dash-failures", "#dash-activity"):
+            self.query_one(selector, OptionList).add_option(Option("Loading…", disabled=True))
+        self.query_one("#dash-resources").focus()
+        self.load()
+        self.poll_loop()
+
+    @work(exclusive=True, group="load", exit_on_error=False)
+    async def load(self) -> None:
+        try:
+            ov = await gather(self.oapp.feed)
+        except Exception as exc:  # gather isolates its parts; this is a last resort
+            self.notify(str(exc), title="Dashboard", severity="error")
+            return
+        self.overview = ov
+        self._render_overview(ov)
+        self.oapp.mark_refreshed()
+
+    @work(exclusive=True, group="poll", exit_on_error=False)
+    async def poll_loop(self) -> None:
+        while True:
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=REFRESH)
+            except asyncio.TimeoutError:
+                pass
+            self._wake.clear()
+            if self.is_current:
+                self.load()
+
+    # -- rendering --------------------------------------------------------------------------------
+    def _fill(self, selector: str, options: list[Option], empty: str) -> None:
+        lst = self.query_one(selector, OptionList)
+        highlighted = lst.highlighted
+        lst.clear_options()
+        lst.add_options(options or [Option(Text(empty, style="italic"), disabled=True)])
+        if options and highlighted is not None:
+            lst.highlighted = min(highlighted, len(options) - 1)
+
+    def _render_overview(self, ov: Overview) -> None:
+        resources = [Option(resource_line(c.key, ov.counts.get(c.key), ov.states.get(c.key)),
+                            id=f"cat:{c.key}") for c in COUNTED]
+        self._fill("#dash-resources", resources, "No resources.")
+        total = sum(n or 0 for n in ov.counts.values())
+        self.query_one("#dash-resources").border_subtitle = f"{total} in all"
+
+        alerts = []
+        for a in ov.alerts:
+            text = Text(no_wrap=True, overflow="ellipsis")
+            crit = a.level == "CRITICAL"
+            text.append("✖ " if crit else "▲ ", style="bold red" if crit else "bold yellow")
+            text.append(f"{a.server:<14} ", style="bold")
+            text.append(a.what, style="red" if crit else "yellow")
+            alerts.append(Option(text, id=f"mc:{len(alerts)}"))
+        crit_servers = len({a.server_id for a in ov.alerts if a.level == "CRITICAL"})
+        self.query_one("#dash-alerts").border_subtitle = \
+            f"{crit_servers} servers critical" if crit_servers else ""
+        self._fill("#dash-alerts", alerts, "No alerts: every check is OK."
+                   if "monitoring_center" not in ov.errors
+                   else f"Could not load: {ov.errors['monitoring_center']}")
+
+        failures = [Option(Text.assemble((f.when[:16].replace("T", " ") + "  ", "dim"),
+                                         (f.text, "red")),
+                           id=f"fail:{i}")
+                    for i, f in enumerate(ov.failures)]
+        self._fill("#dash-failures", failures, "No failures in the last 7 days."
+                   if "logs" not in ov.errors else f"Could not load: {ov.errors['logs']}")
+
+        activity = []
+        for e in ov.activity:
+            state = str(get(e, "status.state") or "")
+            text = Text(no_wrap=True, overflow="ellipsis")
+            text.append(str(e.get("start_date") or "")[5:16].replace("T", " ") + " ", style="dim")
+            mark, style = ("⟳", "yellow") if state == "RUNNING" else ("✓", "green") \
+                if state in ("OK", "COMPLETED") else ("✖", "red")
+            text.append(f"{mark} ", style=style)
+            text.append(f"{e.get('action')} ", style="bold")
+            text.append(f"{get(e, 'resource.name') or ''} ")
+            text.append(f"· {get(e, 'user.name') or '?'}", style="dim")
+            activity.append(Option(text, id=f"log:{e.get('id')}"))
+        self._fill("#dash-activity", activity, "No activity in the last 7 days.")
+        self._render_cost(ov)
+
+    def _render_cost(self, ov: Overview) -> None:
+        cost = self.query_one("#dash-cost", Static)
+        est = ov.estimate
+        if est is None:
+            cost.update(Text(f"Could not load: {ov.errors.get('pricing', 'no data')}",
+                             style="italic"))
+            return
+        text = Text()
+        text.append(f"≈ {est.net:,.2f} {est.currency}", style="bold")
+        text.append(" net at list prices (usages × pricing)\n", style="dim")
+        for group, value in sorted(est.by_group.items(), key=lambda g: -g[1]):
+            text.append(f"  {accounting.title(group):<20}{value:>12,.2f} {est.currency}\n")
+        if est.unpriced:
+            text.append(f"Not priced: {', '.join(est.unpriced)}\n", style="dim")
+        text.append("List prices, net: ", style="bold")
+        text.append(" · ".join(f"{name} {price:g}/{unit.replace('hour', 'h')}"
+                               for name, price, unit in est.prices))
+        cost.update(text)
+
+    # -- events and actions -----------------------------------------------------------------------
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        kind, _, rest = (event.option.id or "").partition(":")
+        ov = self.overview
+        if kind == "cat":
+            self.oapp.show_category(rest)
+        elif ov is None:
+            return
+        elif kind == "mc":
+            from .monitoring import ServerChartsScreen
+
+            alert = ov.alerts[int(rest)]
+            self.app.push_screen(ServerChartsScreen(alert.server_id, alert.server))
+        elif kind == "log":
+            entry = next((e for e in ov.activity if str(e.get("id")) == rest), None)
+            if entry is not None:
+                self.oapp.open_detail("logs", entry)
+        elif kind == "fail":
+            failure = ov.failures[int(rest)]
+            self.oapp.open_detail(failure.category, {"id": failure.id})
+
+    def action_open(self, key: str) -> None:
+        """A screen of its own opens over the dashboard (esc comes back here); a category
+        opens in the explorer."""
+        screen = routes.screen_class(key)
+        if screen is not None:
+            self.app.push_screen(screen())
+        else:
+            self.oapp.show_category(key)
+
+    def action_explorer(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+    def action_refresh(self) -> None:
+        self.load()
+        self.notify("Refreshing…", timeout=1.5)

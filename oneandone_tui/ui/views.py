@@ -1,0 +1,139 @@
+"""Small renderers for detail sections whose raw key/value form reads badly (a role's
+permissions, a user's allowed IPs), and masking of secrets (API keys, first passwords) in
+whatever the UI shows as raw JSON. A catalogue ``Section(view="permissions")`` names one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..catalogue import Category
+from .rows import MASK
+
+#: Verbs most areas share: one column each; the rest are listed per area.
+COMMON = ("show", "create", "delete", "setname", "setdescription")
+AREAS = {
+    "backups": "Backups", "firewalls": "Firewall policies", "images": "Images",
+    "interactiveinvoice": "Invoices", "ips": "Public IPs", "loadbalancers": "Load balancers",
+    "logs": "Logs", "monitoringcenter": "Monitoring center",
+    "monitoringpolicies": "Monitoring policies", "privatenetwork": "Private networks",
+    "roles": "Roles", "servers": "Servers", "sharedstorages": "Shared storages",
+    "usages": "Usages", "users": "Users", "vpn": "VPNs",
+}
+WORDS = {
+    "setname": "name", "setdescription": "description", "accesskvmconsole": "KVM console",
+    "assignip": "assign IP", "managedvd": "DVD", "managesnapshot": "snapshots",
+    "manageattachedserverip": "server IPs", "manageattachedserver": "servers",
+    "managerule": "rules", "setreversedns": "reverse DNS", "manageport": "ports",
+    "manageprocess": "processes", "modifyresources": "thresholds", "setemail": "e-mail",
+    "setnetworkinfo": "network", "manageuser": "users", "changerole": "role",
+    "manageapi": "API access", "setpassword": "password", "downloadfile": "config file",
+    "disableautomaticcreation": "disable auto-create",
+}
+YES, NO, NONE = ("✓", "green"), ("✗", "red"), ("·", "dim")
+
+
+def _mark(value: Any) -> tuple[str, str]:
+    if value is None:
+        return NONE
+    return YES if value else NO
+
+
+def permissions_grid(data: Any, revealed: bool = False) -> RenderableType:
+    """Areas as rows, the common verbs as columns (✓ granted, ✗ refused, · not applicable),
+    the area's other permissions in the last column: the granted ones after ✓, the refused
+    ones after ✗ (one mark per group, so wrapping never separates a mark from its words)."""
+    if not isinstance(data, dict) or not data:
+        return Text("No permissions.", style="italic")
+    granted = sum(bool(v) for area in data.values() if isinstance(area, dict)
+                  for v in area.values())
+    total = sum(len(area) for area in data.values() if isinstance(area, dict))
+    table = Table(box=None, padding=(0, 1), header_style="bold", expand=False)
+    table.add_column("Area", no_wrap=True)
+    for verb in COMMON:
+        table.add_column(WORDS.get(verb, verb), justify="center", no_wrap=True)
+    table.add_column("Other permissions", overflow="fold")
+    for key in sorted(data, key=lambda k: AREAS.get(k, k).lower()):
+        area = data[key]
+        if not isinstance(area, dict):
+            continue
+        cells: list[RenderableType] = [AREAS.get(key, key.capitalize())]
+        for verb in COMMON:
+            cells.append(Text(*_mark(area.get(verb))))
+        names = sorted(k for k in area if k not in COMMON)
+        other = Text()
+        for wanted, (mark, style) in ((True, YES), (False, NO)):
+            group = [WORDS.get(n, n) for n in names if bool(area[n]) is wanted]
+            if group:
+                if other:
+                    other.append("  ")
+                other.append(f"{mark} ", style=style)
+                other.append(", ".join(group), style="" if wanted else "dim")
+        cells.append(other)
+        table.add_row(*cells)
+    head = Text(f"{granted} of {total} permissions granted  ", style="bold")
+    head.append("✓ granted  ✗ refused  · not applicable", style="dim")
+    return Group(head, Text(""), table)
+
+
+def allowed_ips(data: Any, revealed: bool = False) -> RenderableType:
+    ips = [str(ip) for ip in data or []]
+    if not ips:
+        return Text("No restriction: the API key works from any IP address.", style="italic")
+    text = Text(f"The API key is accepted only from these {len(ips)} addresses:\n",
+                style="bold")
+    for ip in ips:
+        text.append(f"  {ip}\n")
+    return text
+
+
+VIEWS: dict[str, Callable[[Any, bool], RenderableType]] = {
+    "permissions": permissions_grid,
+    "allowed_ips": allowed_ips,
+}
+
+
+def render_view(name: str, data: Any, revealed: bool = False) -> RenderableType:
+    return VIEWS[name](data, revealed)
+
+
+def secret_keys(cat: Category) -> frozenset[str]:
+    keys: frozenset[str] = frozenset()
+    for section in cat.sections:
+        keys |= section.secret_keys
+    return keys
+
+
+def masked(data: Any, keys: Iterable[str]) -> Any:
+    """A copy of ``data`` with the values of ``keys`` (at any depth) masked."""
+    keys = frozenset(keys)
+    if not keys:
+        return data
+    if isinstance(data, dict):
+        return {k: (MASK if k in keys and v else masked(v, keys)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [masked(v, keys) for v in data]
+    return data
+
+
+def find_secret(data: Any, keys: Iterable[str]) -> str | None:
+    """The first non-empty value of one of ``keys`` in ``data`` (depth first)."""
+    keys = frozenset(keys)
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k in keys and isinstance(v, str) and v:
+                return v
+        for v in data.values():
+            found = find_secret(v, keys)
+            if found:
+                return found
+    elif isinstance(data, list):
+        for v in data:
+            found = find_secret(v, keys)
+            if found:
+                return found
+    return None
