@@ -11,6 +11,7 @@ Category facades hang off the client (``client.servers.list()``,
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import time
@@ -55,6 +56,8 @@ __all__ = ["DEFAULT_BASE_URL", "ApiResponse", "Client", "ClientStats", "RequestE
            "Timeouts"]
 
 DEFAULT_BASE_URL = "https://cloudpanel-api.1and1.com/v1"
+#: Bodies longer than this are decoded with the cyclic garbage collector paused.
+LARGE_BODY = 256 * 1024
 MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 log = logging.getLogger("oneandone_tui.api")
 
@@ -291,11 +294,23 @@ class Client:
     def _decode(content: bytes, method: str, path: str) -> Any:
         if not content.strip():
             return None
+        # Decoded JSON holds no reference cycles, so the cyclic garbage collector has nothing
+        # to find in it; left on, it ran several full passes over everything alive while
+        # 10,000 servers (6.5 MB) were decoded, doubling the time the event loop was blocked
+        # (~170 ms instead of ~75; benchmarks/: target 3). One young-generation pass right
+        # after moves the new objects out of the way at once, not in a later frame.
+        pause_gc = len(content) > LARGE_BODY and gc.isenabled()
+        if pause_gc:
+            gc.disable()
         try:
             return json.loads(content)
         except ValueError:
             raise InvalidResponse("The API answered with a body that is not valid JSON.",
                                   method=method, path=path) from None
+        finally:
+            if pause_gc:
+                gc.enable()
+                gc.collect(1)
 
     def _notify(self, method: str, path: str, status: int | None, error: ApiError | None,
                 started: float, attempt: int) -> None:

@@ -9,9 +9,11 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from ..catalogue import CATEGORIES, Item, Link, category
-from . import timing
+from . import routes, timing
 from .commands import OneAndOneCommands
 from .feed import Feed
+from .follow import Follower
+from .journal import Journal
 from .widgets.status_bar import Connection, StatusBar
 
 
@@ -24,16 +26,29 @@ class OneAndOneApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         Binding("question_mark", "help", "Help"),
         Binding("colon", "jump", "Jump"),
+        Binding("D", "dashboard", "Dashboard", show=False),
+        Binding("J", "journal", "Journal", show=False),
+        # Reached only when the screen turned its n/e/ctrl+d/a off (read-only): say why.
+        Binding("n,e,ctrl+d,a", "read_only_refusal", show=False),
     ]
 
     def __init__(self, client: Any, connection: Connection, *, start: str = "servers") -> None:
         super().__init__()
-        self.start_category = start if start in {c.key for c in CATEGORIES} else "servers"
+        self.start_category = start if start in {c.key for c in CATEGORIES} \
+            and start not in routes.ROUTES else "servers"
+        #: A richer screen (the dashboard, logs...) opened over the explorer at start.
+        self.start_screen = start if start in routes.ROUTES else None
         self.last_refresh: float | None = None
         #: A screen shown before the explorer (the first-run token prompt).
         self.first_screen: Any = None
         self.client: Any = None
         self.connection = connection
+        #: Every mutating request of this session (``J``), and the follower of operations.
+        self.journal = Journal()
+        self.follower = Follower(self)
+        from .forms.palette import install
+
+        install()
         if client is not None:
             self._wire(client)
 
@@ -53,6 +68,8 @@ class OneAndOneApp(App[None]):
         from .screens.explorer import ExplorerScreen
 
         self.push_screen(ExplorerScreen(self.start_category))
+        if self.start_screen:
+            self.show_category(self.start_screen)
 
     def connect(self, client: Any, connection: Connection) -> None:
         """Leave the first-run screen for the explorer, with this client."""
@@ -70,7 +87,20 @@ class OneAndOneApp(App[None]):
 
     # -- status line ------------------------------------------------------------------------------
     def _observe(self, event: Any) -> None:
+        self.journal.record(event)
         self.call_later(self._push_counts)
+
+    def action_journal(self) -> None:
+        from .screens.journal import JournalScreen
+
+        if not isinstance(self.screen, JournalScreen):
+            self.push_screen(JournalScreen(self.journal))
+
+    def action_read_only_refusal(self) -> None:
+        from .forms.registry import read_only, refuse
+
+        if read_only(self):
+            refuse(self, "changes")
 
     def mark_refreshed(self) -> None:
         self.last_refresh = timing.monotonic()
@@ -100,10 +130,27 @@ class OneAndOneApp(App[None]):
 
     def show_category(self, key: str) -> None:
         explorer = self.explorer()
+        rich = routes.screen_class(key)
+        if rich is not None and type(self.screen) is rich:
+            return
         while self.screen is not explorer and len(self.screen_stack) > 2:
             self.pop_screen()
-        if explorer is not None:
+        if rich is not None:
+            self.push_screen(rich())
+        elif explorer is not None:
             explorer.show_category(key)
+
+    def show_dashboard(self) -> None:
+        self.show_category("dashboard")
+
+    def action_dashboard(self) -> None:
+        self.show_dashboard()
+
+    def open_logs(self, resource_id: str | None = None, resource_name: str = "") -> None:
+        """The logs screen over the current one; with a resource, only its entries."""
+        from .screens.logs import LogsScreen
+
+        self.push_screen(LogsScreen(resource_id=resource_id, resource_name=resource_name))
 
     def open_detail(self, category_key: str, item: Item) -> None:
         from .screens.detail import DetailScreen
@@ -131,5 +178,5 @@ class OneAndOneApp(App[None]):
             if key:
                 self.show_category(key)
 
-        choices = [(c.key, c.title, c.aliases) for c in CATEGORIES]
+        choices = [(c.key, c.title, c.aliases) for c in CATEGORIES] + routes.JUMP_TARGETS
         self.push_screen(JumpScreen(choices), go)

@@ -7,16 +7,36 @@ the counts of every category, and the feed calls the client methods the catalogu
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+import inspect
+from collections.abc import Mapping, Sequence
+from itertools import compress
+from operator import ne
 from typing import Any
 
 from ..catalogue import CATEGORIES, Category, Item, Section, is_transitional
 
+#: Items shared per step of ``share_leaves`` before the event loop gets a turn.
+SHARE_CHUNK = 1000
+#: The first request of a category asks for one page this long, so the first frame of a table
+#: costs the same at 10,000 resources as at 100 (benchmarks/: target 3); the rest follows.
+FIRST_PAGE = 100
+
+
+def _accepts(method: Any, name: str) -> bool:
+    try:
+        return name in inspect.signature(method).parameters
+    except (TypeError, ValueError):
+        return False
+
 
 class Feed:
-    def __init__(self, client: Any, concurrency: int = 6) -> None:
+    #: As many requests at once as the client allows (its own bound is 8): loading all 23
+    #: lists with 20 ms latency takes 3 rounds, ~7x faster than one at a time (6 took 4
+    #: rounds, ~5x; see benchmarks/: target 5).
+    def __init__(self, client: Any, concurrency: int = 8) -> None:
         self.client = client
         self._limit = asyncio.Semaphore(concurrency)
+        self._leaves: dict[tuple[Any, ...], Item] = {}
 
     def _api(self, cat: Category, api: str | None = None) -> Any:
         return getattr(self.client, api or cat.api)
@@ -29,7 +49,25 @@ class Feed:
             data = await method(**kwargs)
         if cat.flatten is not None:
             return cat.flatten(data)
-        return list(data or [])
+        items = list(data or [])
+        if len(items) > FIRST_PAGE:
+            if len(self._leaves) > 4096:
+                self._leaves.clear()
+            for start in range(0, len(items), SHARE_CHUNK):  # a few ms at a time
+                share_leaves(items[start:start + SHARE_CHUNK], self._leaves)
+                await asyncio.sleep(0)
+        return items
+
+    async def first_page(self, cat: Category,
+                         size: int = FIRST_PAGE) -> tuple[list[Item], bool] | None:
+        """The first ``size`` items and whether that is all of them; None when the category's
+        list does not page (object-shaped answers, catalogue calls)."""
+        method = getattr(self._api(cat), cat.list_call)
+        if cat.flatten is not None or not _accepts(method, "per_page"):
+            return None
+        items = await self.items(cat, page=1, per_page=size)
+        # A short page is the whole list; so is a longer one (an API that ignores paging).
+        return items, len(items) != size
 
     async def statuses(self, cat: Category) -> list[Item] | None:
         """A cheap status round: the list projected to ``id`` and state (one request)."""
@@ -51,16 +89,60 @@ class Feed:
         async with self._limit:
             return await method(item["id"])
 
-    async def counts(self, cats: Sequence[Category] = CATEGORIES) -> dict[str, int | None]:
-        """How many items each category has (None where the request failed)."""
+    async def call(self, api: str, method: str, *args: Any, **kwargs: Any) -> Any:
+        """One client call (``call("monitoring_center", "get", server_id, "LAST_24H")``),
+        bounded by the same semaphore as every other request the feed makes."""
+        fn = getattr(getattr(self.client, api), method)
+        async with self._limit:
+            return await fn(*args, **kwargs)
+
+    async def counts(self, cats: Sequence[Category] = CATEGORIES, *,
+                     reports: bool = True) -> dict[str, int | None]:
+        """How many items each category has (None where the request failed); without
+        ``reports``, the period reports (usages, logs) are left out."""
+        if not reports:
+            cats = [c for c in cats if "period" not in c.list_kwargs]
 
         async def one(cat: Category) -> tuple[str, int | None]:
+            # Counting needs ids only: ``fields=id`` keeps 10,000 servers to ~0.4 MB instead
+            # of ~6.5 MB (and as many decoded objects).
+            method = getattr(self._api(cat), cat.list_call)
+            fields = {"fields": "id"} if cat.flatten is None and _accepts(method, "fields") \
+                else {}
             try:
-                return cat.key, len(await self.items(cat))
+                return cat.key, len(await self.items(cat, **fields))
             except Exception:
                 return cat.key, None
 
         return dict(await asyncio.gather(*(one(c) for c in cats)))
+
+
+def share_leaves(items: list[Item], memo: dict[tuple[Any, ...], Item]) -> None:
+    """Make equal leaf objects (dicts of plain values: a server's ``status``, ``datacenter``,
+    ``image``) one object across items, in place. 10,000 servers then hold 4 datacenters and
+    a few states instead of 10,000 copies each (~9 MB less; benchmarks/: target 6), and a
+    refresh compares unchanged leaves by identity. Nothing in the UI mutates nested values."""
+    for item in items:
+        for key, value in item.items():
+            if type(value) is dict:
+                sig = (key, *value.items())
+                try:
+                    item[key] = memo.setdefault(sig, value)
+                except TypeError:  # a value is itself a list or a dict: not a leaf
+                    continue
+
+
+def changed_ids(old: Mapping[str, Item], fresh: Mapping[str, Item],
+                only: Sequence[str] | None = None) -> list[str] | None:
+    """Ids whose item differs between two listings of the same resources in the same order
+    (among ``only`` when given); None when resources came, went or moved. The comparison runs
+    in C (``map(ne, ...)``): ~10-30 ms for 10,000 servers, so a refresh where one changed
+    redraws one row."""
+    if len(old) != len(fresh) or list(old) != list(fresh):
+        return None
+    if only is not None:
+        return [rid for rid in only if rid in fresh and fresh[rid] != old[rid]]
+    return list(compress(fresh, map(ne, fresh.values(), old.values())))
 
 
 def any_transitional(items: Sequence[Item]) -> bool:

@@ -207,3 +207,15 @@ async def test_methods_enforce_required_arguments(endpoint: str, name: str) -> N
         with pytest.raises(ValidationError) as info:
             await action(client)
     assert info.value.field == field and api.requests == []
+
+
+def test_id_lists_name_the_empty_entry():
+    from oneandone_tui.api.errors import ValidationError
+    from oneandone_tui.api.resources._base import id_list
+
+    try:
+        id_list("server_ips", ["A", None], attr="server_ip_id")
+    except ValidationError as exc:
+        assert exc.field == "server_ips[1]"
+    else:
+        raise AssertionError("an empty id must be refused")

@@ -130,7 +130,8 @@ def require(field: str, value: Any) -> str:
 
 def id_list(field: str, values: Iterable[Any], attr: str | None = None) -> list[str]:
     """Ids from strings or objects (``AttachServer``): a non-empty list, or ValidationError."""
-    out = [getattr(v, attr) if attr and not isinstance(v, str) else v for v in values]
+    out = [getattr(v, attr, None) if attr and v is not None and not isinstance(v, str) else v
+           for v in values]
     if not out:
         raise ValidationError(field, "must contain at least 1 item")
     for i, value in enumerate(out):

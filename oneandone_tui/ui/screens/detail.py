@@ -16,7 +16,9 @@ from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from ...catalogue import Category, Item, Link, Section, category, is_transitional, state_text
+from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..rows import key_values, list_table
+from ..views import find_secret, masked, render_view, secret_keys
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -30,15 +32,18 @@ def _pane_id(index: int) -> str:
     return f"section-{index}"
 
 
-class DetailScreen(Screen[None]):
+class DetailScreen(ActionsKeys, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Back"),
         Binding("r", "refresh", "Refresh"),
         Binding("y", "json", "JSON"),
         Binding("c", "copy_id", "Copy id"),
-        Binding("v", "reveal", "Reveal key", show=False),
+        Binding("v", "reveal", "Reveal"),
+        Binding("K", "copy_key", "Copy key"),
+        Binding("L", "logs", "Logs"),
         Binding("left,h", "previous_tab", "Prev tab", show=False),
         Binding("right,l", "next_tab", "Next tab", show=False),
+        *ACTION_BINDINGS,
     ]
     DEFAULT_CSS = """
     DetailScreen #detail-title { height: 1; padding: 0 1; background: $primary-background; }
@@ -130,7 +135,8 @@ class DetailScreen(Screen[None]):
             self._render_title()
             self._render_section(0)
             self.oapp.mark_refreshed()
-            if was_busy and not is_transitional(self.item):
+            if was_busy and not is_transitional(self.item) and \
+                    not self.oapp.follower.quiet(self.cat.key, self.item_id):
                 self.notify(f"{self.item_name()} is {state_text(self.item)}", title=self.cat.title)
                 self.load_all()
 
@@ -165,7 +171,9 @@ class DetailScreen(Screen[None]):
             return
         if section.title == "Thresholds" and isinstance(data, dict):
             data = data.get("thresholds", {})
-        if isinstance(data, list):
+        if section.view is not None:
+            body.update(render_view(section.view, data, self.revealed))
+        elif isinstance(data, list):
             body.update(list_table(data, section.columns))
         else:
             body.update(key_values(data, section.secret_keys, self.revealed))
@@ -190,6 +198,10 @@ class DetailScreen(Screen[None]):
         self.oapp.open_link(link)
 
     # -- actions ----------------------------------------------------------------------------------
+    def wake(self) -> None:
+        """Poll now (the follower calls it when an operation starts or ends)."""
+        self._wake.set()
+
     def action_back(self) -> None:
         self.app.pop_screen()
 
@@ -199,7 +211,8 @@ class DetailScreen(Screen[None]):
     def action_json(self) -> None:
         from .json_view import JsonScreen
 
-        self.app.push_screen(JsonScreen(f"{self.cat.title}: {self.item_name()}", self.item))
+        item = self.item if self.revealed else masked(self.item, secret_keys(self.cat))
+        self.app.push_screen(JsonScreen(f"{self.cat.title}: {self.item_name()}", item))
 
     def action_copy_id(self) -> None:
         self.app.copy_to_clipboard(self.item_id)
@@ -211,7 +224,29 @@ class DetailScreen(Screen[None]):
         self.revealed = not self.revealed
         for i in range(len(self.sections)):
             self._render_section(i)
-        self.notify("API key revealed (v hides it)" if self.revealed else "API key hidden")
+        self.notify("Secrets revealed (v hides them)" if self.revealed else "Secrets hidden")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that only mean something for some categories are hidden elsewhere."""
+        if action == "reveal":
+            return bool(secret_keys(self.cat))
+        if action == "copy_key":
+            return "key" in secret_keys(self.cat)
+        if action == "logs":
+            return bool(self.cat.log_types)
+        return super().check_action(action, parameters)
+
+    def action_copy_key(self) -> None:
+        """Copy the API key without showing it (it stays masked unless revealed)."""
+        key = find_secret([self.item, *self.data.values()], {"key"})
+        if key is None:
+            self.notify("No API key to copy", severity="warning")
+            return
+        self.app.copy_to_clipboard(key)
+        self.notify(f"API key of {self.item_name()} copied to the clipboard")
+
+    def action_logs(self) -> None:
+        self.oapp.open_logs(self.item_id, self.item_name())
 
     def _tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)

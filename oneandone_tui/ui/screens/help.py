@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 GLOBAL_KEYS = [
     (":", "Jump to a category by name (tab completes)"),
+    ("D", "Dashboard: the account overview (also :dashboard)"),
     ("ctrl+p", "Command palette: categories and actions"),
     ("/", "Filter the table as you type (esc clears)"),
     ("esc", "Back, close, or clear the filter"),
@@ -24,7 +25,7 @@ GLOBAL_KEYS = [
     ("s / S", "Sort by the next column / reverse the sort"),
     ("space", "Mark rows for bulk actions"),
     ("n / e / ctrl+d / a", "New, edit, delete, actions (when not read-only)"),
-    ("j", "Action journal: every change made this session"),
+    ("J", "Action journal: every change made this session"),
     ("L", "Logs of the selected resource"),
     ("?", "This help"),
     ("q / ctrl+q", "Quit"),

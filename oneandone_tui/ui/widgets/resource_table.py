@@ -38,7 +38,8 @@ class Column:
 @dataclass
 class Row:
     """One line of the table. ``cells`` are display strings; ``styles`` name a component class
-    suffix per cell (``state-good``...) or None; ``sort`` holds per-column sort keys."""
+    suffix per cell (``state-good``...) or None; ``sort`` holds per-column sort keys (without
+    them a column sorts by its lower-cased text, empty last: text columns need no copy)."""
 
     id: str
     cells: tuple[str, ...]
@@ -233,7 +234,7 @@ class ResourceTable(ScrollView, can_focus=True):
         if self._filter and ((self._filter in old.search) != (self._filter in new.search)):
             return True
         c = self._sort_column
-        return c is not None and old.sort[c:c + 1] != new.sort[c:c + 1]
+        return c is not None and _sort_value(old, c) != _sort_value(new, c)
 
     # -- filter and sort --------------------------------------------------------------------------
     @property
@@ -282,7 +283,7 @@ class ResourceTable(ScrollView, can_focus=True):
         c = self._sort_column
         if c is not None:
             def key(rid: str) -> tuple[int, Any]:
-                value = rows[rid].sort[c] if c < len(rows[rid].sort) else rows[rid].cells[c]
+                value = _sort_value(rows[rid], c)
                 return (value is None, value if value is not None else 0)
             try:
                 ids.sort(key=key, reverse=self._sort_reverse)
@@ -491,6 +492,12 @@ class ResourceTable(ScrollView, can_focus=True):
             if index == self.cursor and event.chain >= 2:
                 self.action_open()
             self.cursor = index
+
+
+def _sort_value(row: Row, c: int) -> Any:
+    if c < len(row.sort):
+        return row.sort[c]
+    return (row.cells[c] if c < len(row.cells) else "").lower() or None
 
 
 def _fit(text: str, width: int, align: str = "left") -> str:

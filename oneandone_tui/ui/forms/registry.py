@@ -1,0 +1,112 @@
+"""Which actions each category has, and starting one.
+
+Category modules (``servers.py``, ``load_balancers.py``...) call :func:`register`; screens only
+ask :func:`actions_for` and call :func:`start`. Starting an action is where read-only mode
+refuses (before any form opens), where a selection is checked, and where the form is pushed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from typing import Any
+
+from ...catalogue import Item, category
+from .context import Ctx
+from .spec import Action
+
+REGISTRY: dict[str, list[Action]] = {}
+
+#: The modules that register actions (imported on first use).
+MODULES = (
+    "servers", "server_parts", "images", "shared_storages", "firewall_policies",
+    "load_balancers", "public_ips", "private_networks", "monitoring_policies",
+    "monitoring_parts", "users", "roles", "vpns", "block_storages", "ssh_keys",
+)
+_loaded = False
+
+
+def register(category_key: str, *actions: Action) -> None:
+    REGISTRY.setdefault(category_key, []).extend(actions)
+
+
+def load() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for name in MODULES:
+        importlib.import_module(f"{__package__}.{name}")
+
+
+def actions_for(category_key: str) -> list[Action]:
+    load()
+    return list(REGISTRY.get(category_key, []))
+
+
+def find(category_key: str, key: str) -> Action | None:
+    return next((a for a in actions_for(category_key) if a.key == key), None)
+
+
+def read_only(app: Any) -> bool:
+    connection = getattr(app, "connection", None)
+    return bool(getattr(connection, "read_only", False) or getattr(
+        getattr(app, "client", None), "read_only", False))
+
+
+def refuse(app: Any, what: str) -> None:
+    app.notify(f"Read-only: '{what}' is refused; nothing was sent.", title="Read-only",
+               severity="warning")
+
+
+def start(app: Any, screen: Any, category_key: str, action: Action,
+          items: Sequence[Item]) -> bool:
+    """Open ``action``'s form for ``items``. Returns whether a form was opened."""
+    cat = category(category_key)
+    if read_only(app):
+        refuse(app, action.title)
+        return False
+    items = list(items) if action.needs_item else []
+    if action.needs_item and not items:
+        app.notify(f"Select one of the {cat.title.lower()} first.", severity="warning")
+        return False
+    if len(items) > 1 and not action.bulk:
+        app.notify(f"'{action.title}' works on one at a time: esc clears the marks.",
+                   severity="warning")
+        return False
+    ctx = Ctx(app, cat, items, screen)
+    spec = action.form
+    if spec.prepare is not None:
+        app.run_worker(_prepared(app, ctx, action), group="form-prepare", exit_on_error=False)
+        return True
+    values = spec.initial(ctx) if spec.initial is not None and ctx.item is not None else {}
+    _push(app, ctx, action, None, values)
+    return True
+
+
+async def _prepared(app: Any, ctx: Ctx, action: Action) -> None:
+    assert action.form.prepare is not None
+    try:
+        fields, values = await action.form.prepare(ctx)
+    except Exception as exc:
+        app.notify(str(exc), title=f"{action.title}: could not load", severity="error")
+        return
+    _push(app, ctx, action, list(fields) if fields is not None else None, values)
+
+
+def _push(app: Any, ctx: Ctx, action: Action, fields: Any, values: dict[str, Any]) -> None:
+    from .form import FormScreen
+
+    form = FormScreen(action.form, ctx, bulk=len(ctx.items) > 1, fields=fields, values=values)
+    app.push_screen(form, callback=lambda result: _after(app, ctx, action, result))
+
+
+def _after(app: Any, ctx: Ctx, action: Action, result: Any) -> None:
+    if result is None:
+        return
+    table = getattr(ctx.screen, "table", None)
+    if len(ctx.items) > 1 and table is not None:
+        table.clear_marks()
+    if action.kind == "delete" and ctx.screen is not None and app.screen is ctx.screen \
+            and hasattr(ctx.screen, "item_id"):
+        app.pop_screen()  # the detail of a deleted resource has nothing left to show

@@ -1,0 +1,92 @@
+"""Where pickers get their options: a category's items through the feed, or one resource's
+sub-resources (its disks, IPs, rules, ports...) through the client.
+
+Labels are what a person recognises; values are what the API wants. A server IP is offered as
+``web-01 — 82.165.1.2`` and its value is the IP's id (the API's ``server_ip_id``), so a server id
+can never be sent where an IP id belongs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ...catalogue import category
+from .context import Ctx
+from .fields import Source
+
+
+def items_of(key: str, label: Callable[[Any], str], *, value: Callable[[Any], Any] | None = None,
+             where: Callable[[Any], bool] | None = None, source_key: str | None = None) -> Source:
+    """Every item of a catalogue category (``datacenters``, ``server_appliances``...)."""
+
+    async def fetch(ctx: Ctx) -> list[Any]:
+        items = await ctx.feed.items(category(key))
+        return [i for i in items if where is None or where(i)]
+
+    return Source(source_key or key, fetch, label, value or (lambda x: x["id"]))
+
+
+def sub(key: str, fetch: Callable[[Ctx], Any], label: Callable[[Any], str], *,
+        value: Callable[[Any], Any] | None = None) -> Source:
+    """Sub-resources of the selected item: ``fetch(ctx)`` awaits a client call."""
+
+    async def get(ctx: Ctx) -> list[Any]:
+        return list(await fetch(ctx) or [])
+
+    return Source(key, get, label, value or (lambda x: x["id"]))
+
+
+def _name(x: Any) -> str:
+    return str(x.get("name") or x.get("id"))
+
+
+def _dc(x: Any) -> str:
+    dc = x.get("datacenter") or {}
+    return f" ({dc['country_code']})" if isinstance(dc, dict) and dc.get("country_code") else ""
+
+
+DATACENTERS = items_of("datacenters", lambda d: f"{d.get('country_code')} — {d.get('location')}")
+APPLIANCES = items_of(
+    "server_appliances",
+    lambda a: f"{a.get('name')} · {a.get('os_family') or ''} {a.get('os_image_type') or ''}"
+              f" · min {a.get('min_hdd_size') or 20} GB".replace("  ", " "))
+RECOVERY = items_of("recovery_appliances", _name)
+DVDS = items_of("dvd_isos", lambda d: f"{d.get('name')} ({d.get('type') or 'ISO'})")
+FIXED_SIZES = items_of(
+    "fixed_instance_sizes",
+    lambda s: f"{s.get('name')} · {s['hardware'].get('vcore')} vCPU · "
+              f"{s['hardware'].get('ram'):g} GB RAM · "
+              f"{sum(h.get('size', 0) for h in s['hardware'].get('hdds') or [])} GB")
+FIREWALLS = items_of("firewall_policies", _name)
+LOAD_BALANCERS = items_of("load_balancers", lambda x: f"{_name(x)}{_dc(x)}")
+PRIVATE_NETWORKS = items_of("private_networks", lambda x: f"{_name(x)}{_dc(x)}")
+MONITORING_POLICIES = items_of("monitoring_policies", _name)
+SSH_KEYS = items_of("ssh_keys", _name)
+SERVERS = items_of("servers", lambda x: f"{_name(x)}{_dc(x)}")
+USERS = items_of("users", _name)
+IMAGES = items_of("images", _name, where=lambda i: i.get("state") in ("ACTIVE", "ENABLED"))
+INSTALLABLE = items_of(
+    "server_appliances", lambda a: f"{a.get('name')} · {a.get('os_family') or ''}",
+    source_key="installable")
+
+
+async def _server_ips(ctx: Ctx) -> list[Any]:
+    servers = await ctx.feed.items(category("servers"))
+    return [{**ip, "server_name": s.get("name"), "server_id": s.get("id")}
+            for s in servers for ip in s.get("ips") or []]
+
+
+#: Every server IP of the account: "server — ip", value the IP's id (``server_ip_id``).
+SERVER_IPS = Source("server_ips", _server_ips, lambda x: f"{x['server_name']} — {x['ip']}")
+
+
+def attached_ips(api: str) -> Source:
+    """The server IPs a firewall policy or load balancer already has."""
+    return sub(f"{api}-ips", lambda ctx: getattr(ctx.client, api).ips(ctx.item_id),
+               lambda x: f"{x.get('server_name') or '?'} — {x.get('ip')}")
+
+
+def attached_servers(api: str) -> Source:
+    return sub(f"{api}-servers", lambda ctx: getattr(ctx.client, api).servers(ctx.item_id),
+               lambda x: f"{_name(x)}" + (f" ({x['rights']})" if x.get("rights") else ""))

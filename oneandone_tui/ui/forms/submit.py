@@ -1,0 +1,160 @@
+"""Submitting a form: check, send in a worker (once per item for bulk actions), show the
+API's answer in place, then follow what started until it settles.
+
+A failure keeps the form open with what was typed (a ``Field 'x'`` in the API's message also
+marks field ``x``); a bulk action reports what succeeded and what failed; a success hands the
+resources to the app's follower and shows their state and percent until they settle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import Any
+
+from textual import work
+from textual.widgets import Button
+
+from ...api.errors import ValidationError
+from ..journal import acting
+from .context import Ctx, FormValues, label_of
+from .fields import split_path
+from .spec import FormSpec, follow_item
+
+_FIELD_IN_MESSAGE = re.compile(r"Field '([\w.\[\]]+)'")
+
+
+class Submitting:
+    """Mixed into :class:`~.form.FormScreen`, which provides the values, the checks and the
+    error display."""
+
+    spec: FormSpec
+    ctx: Ctx
+    bulk: bool
+    title_text: str
+    rows: dict[str, Any]
+    sending: bool
+    submitted: bool
+    closed: bool
+    result: Any
+    follows: dict[tuple[str, str], Any]
+    app: Any
+    _failed_lines: list[str] = []
+
+    def action_submit(self) -> None:
+        if self.sending:
+            return
+        if self.follows:
+            self.action_close()
+            return
+        values = self.values()
+        request, errors = self.check(values)
+        self.submitted = True
+        if errors:
+            self.show_errors(errors, general="Nothing was sent: fix the marked fields.")
+            self._focus_first_error()
+            return
+        self.show_errors([])
+        self._busy(True, "Sending…")
+        self.send(values, request)
+
+    def _focus_first_error(self) -> None:
+        for control in self.controls():
+            if control.has_class("-error") and control.can_focus:
+                control.focus()
+                return
+
+    def _busy(self, busy: bool, text: str = "") -> None:
+        self.sending = busy
+        self.query_one("#form-submit", Button).disabled = busy
+        self._line("#form-progress", text)
+
+    @work(group="form-submit", exclusive=True, exit_on_error=False)
+    async def send(self, values: FormValues, request: Any) -> None:
+        items = self.ctx.items if self.bulk else [self.ctx.item]
+        call = self.spec.call
+        assert call is not None
+
+        async def one(item: Any) -> tuple[Any, Any, Exception | None]:
+            try:
+                return item, await call(values, item, request), None
+            except Exception as exc:  # shown in the form, never a crash
+                return item, None, exc
+
+        target = self.ctx.label or str(values.get("name") or values.get("ip") or "")
+        with acting(self.title_text, target):
+            outcomes = await asyncio.gather(*(one(i) for i in items))
+        ok = [(item, result) for item, result, exc in outcomes if exc is None]
+        failed = [(item, exc) for item, _, exc in outcomes if exc is not None]
+        self._busy(False)
+        if not ok:
+            self._failed(failed)
+            return
+        self.result = ok[0][1] if len(ok) == 1 else [r for _, r in ok]
+        self._succeeded(values, ok, failed)
+
+    def _failed(self, failed: list[tuple[Any, Exception]]) -> None:
+        """Nothing worked: say why inside the form, keep what was typed."""
+        errors = [exc for _, exc in failed if isinstance(exc, ValidationError)]
+        for _, exc in failed:
+            for name in _FIELD_IN_MESSAGE.findall(str(exc)):
+                path = name.removeprefix("hardware.")
+                if split_path(path)[0] in self.rows:
+                    errors.append(ValidationError(path, str(getattr(exc, "message", exc))))
+        lines = []
+        for item, exc in failed:
+            who = f"{label_of(item)}: " if self.bulk else ""
+            sent = "nothing was sent" if isinstance(exc, ValidationError) else str(exc)
+            lines.append(f"{who}{sent}")
+        self.show_errors(errors, general="\n".join(lines))
+
+    def _succeeded(self, values: FormValues, ok: list[tuple[Any, Any]],
+                   failed: list[tuple[Any, Exception]]) -> None:
+        follow = self.spec.follow or follow_item()
+        targets = [t for item, result in ok for t in follow(values, item, result)]
+        if self.bulk:
+            summary = f"{len(ok)} succeeded" + (f", {len(failed)} failed" if failed else "")
+            detail = "; ".join(f"{label_of(i)}: {e}" for i, e in failed)
+            self.app.notify(summary + (f" ({detail})" if detail else ""),
+                            title=self.title_text, severity="warning" if failed else
+                            "information", timeout=8 if failed else 4)
+        self._failed_lines = [f"✗ {label_of(i)}: {e}" for i, e in failed]
+        if not targets:
+            done = self.spec.done(self.ctx) if callable(self.spec.done) else self.spec.done
+            self.app.notify(done or f"{self.ctx.label or self.title_text}: done",
+                            title=self.title_text)
+            self._close(self.result)
+            return
+        for target in targets:
+            f = self.app.follower.follow(target, self.title_text)
+            self.follows[f.key] = f
+        self._render_progress()
+        self.query_one("#form-body").disabled = True  # done with: what was sent stays visible
+        self.query_one("#form").border_subtitle = "esc closes · it keeps being followed"
+        self.query_one("#form-submit", Button).display = False
+        self.query_one("#form-cancel", Button).label = "Close"
+        self.query_one("#form-cancel", Button).focus()
+
+    def _on_follow(self, f: Any) -> None:
+        if f.key not in self.follows or self.closed or not self.is_attached:
+            return
+        self.follows[f.key] = f
+        self._render_progress()
+        if all(x.done for x in self.follows.values()):
+            self._close(self.result)
+
+    def _close(self, result: Any) -> None:
+        if not self.closed:
+            self.closed = True
+            self.dismiss(result)
+
+    def _render_progress(self) -> None:
+        lines = list(getattr(self, "_failed_lines", []))
+        lines += [f.text() for f in self.follows.values()]
+        self._line("#form-progress", "\n".join(lines))
+
+    def action_close(self) -> None:
+        if self.sending:
+            self.notify("Closed while sending: the journal (J) shows how it ended.",
+                        severity="warning")
+        self._close(self.result if self.follows else None)

@@ -1,0 +1,127 @@
+"""The key bar at the bottom of a screen: the bindings that work now, drawn as one line.
+
+Textual's ``Footer`` shows the same thing with one widget per key, and rebuilds them all
+whenever the bindings may have changed (every focus change, every ``refresh_bindings``): ~25 ms
+of styling each time, five times while the explorer starts, before and after its first frame
+(benchmarks/: targets 1 and 7). This bar keeps the list of keys it shows and, when the bindings
+change, redraws one line only if that list changed. It looks like the footer (same colours:
+``$footer-*``), and a click on a key presses it.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, NamedTuple
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.screen import Screen
+from textual.widget import Widget
+
+DIM = Style(dim=True)
+
+
+class Key(NamedTuple):
+    key: str
+    display: str
+    description: str
+    enabled: bool
+
+
+class KeyBar(Widget):
+    """A light ``Footer``: the shown bindings of the screen's active bindings, and the command
+    palette's key on the right."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--description"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+    }
+    KeyBar > .key-bar--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeyBar > .key-bar--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    """
+
+    def __init__(self, *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._keys: tuple[Key, ...] = ()
+        self._palette: Key | None = None
+        #: (start, end, key) of each key on the line, for clicks.
+        self._spans: list[tuple[int, int, str]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        """The keys shown (left to right, without the palette key)."""
+        return self._keys
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if screen is not self.screen:
+            return
+        app = self.app
+        shown: list[Key] = []
+        actions: set[str] = set()
+        active = screen.active_bindings
+        for _node, binding, enabled, _tooltip in active.values():
+            if not binding.show or binding.action in actions:
+                continue  # one key per action, as the footer does
+            actions.add(binding.action)
+            shown.append(Key(binding.key, app.get_key_display(binding), binding.description,
+                             enabled))
+        palette = None
+        if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
+            binding = active[app.COMMAND_PALETTE_BINDING].binding
+            palette = Key(binding.key, app.get_key_display(binding), binding.description, True)
+        keys = tuple(shown)
+        if keys != self._keys or palette != self._palette:
+            self._keys, self._palette = keys, palette
+            self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key")
+        desc_style = self.get_component_rich_style("key-bar--description")
+        text = Text(no_wrap=True, overflow="crop", end="")
+        spans: list[tuple[int, int, str]] = []
+        for key in self._keys:
+            start = text.cell_len
+            dim = DIM if not key.enabled else None
+            text.append(f" {key.display} ", key_style + dim)
+            text.append(f"{key.description} ", desc_style + dim)
+            spans.append((start, text.cell_len, key.key))
+        if self._palette is not None:  # kept on the right, as the footer docks it
+            tail = Text(no_wrap=True, end="")
+            tail.append("▏", "dim")
+            tail.append(self._palette.display, key_style)
+            tail.append(f" {self._palette.description} ", desc_style)
+            room = max(0, self.size.width - tail.cell_len)
+            text.truncate(room)
+            text.append(" " * (room - text.cell_len))
+            spans = [(a, min(b, room), k) for a, b, k in spans if a < room]
+            spans.append((room, room + tail.cell_len, self._palette.key))
+            text.append_text(tail)
+        self._spans = spans
+        return text
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self._spans:
+            if start <= event.x < end:
+                event.stop()
+                self.app.simulate_key(key)
+                return
