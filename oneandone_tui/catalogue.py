@@ -106,21 +106,29 @@ class Col:
     align: str = "left"
     style: Callable[[Item], str | None] | None = None
 
+    def raw(self, item: Item) -> Any:
+        return self.value(item) if self.value else get(item, self.key)
+
     def text(self, item: Item) -> str:
-        value = self.value(item) if self.value else get(item, self.key)
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return "yes" if value else "no"
-        if isinstance(value, float):
-            return f"{value:g}"
-        return str(value)
+        return cell_text(self.raw(item))
 
     def sort_key(self, item: Item) -> Any:
-        value = self.value(item) if self.value else get(item, self.key)
-        if isinstance(value, str):
-            return value.lower()
-        return value
+        return sort_key_of(self.raw(item))
+
+
+def cell_text(value: Any) -> str:
+    """How a column shows a value (a table row computes each value once: see ui/rows.py)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def sort_key_of(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
 
 
 NAME = Col("name", "Name", 18, 2)

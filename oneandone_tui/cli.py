@@ -87,7 +87,8 @@ def tui_parser() -> argparse.ArgumentParser:
         prog="oneandone-tui",
         description="A terminal UI for 1&1 Cloud Servers. "
                     "'oneandone-tui emulator --help' for the API emulator.")
-    p.add_argument("category", nargs="?", help="start on a category, e.g. 'servers'")
+    p.add_argument("category", nargs="?",
+                   help="start on a category, e.g. 'servers' (default: the dashboard)")
     p.add_argument("--demo", action="store_true",
                    help="run against the built-in emulator (no account, no network)")
     p.add_argument("--profile", help="configuration profile to use")

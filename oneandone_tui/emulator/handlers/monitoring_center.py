@@ -24,6 +24,7 @@ from typing import Any
 
 from .. import factories, series
 from ..clock import iso_z, parse_date
+from ..listing import Lazy
 from ..periods import window
 from ..routes import Request, route
 from ..store import Record, Store
@@ -209,7 +210,9 @@ def summary(store: Store, srv: Record) -> Record:
 @route("GET", "/monitoring_center", listing=True)
 def list_usages(req: Request) -> Any:
     store = req.store
-    return [summary(store, s) for s in store.servers.values()]
+    # Lazy: ``fields=id`` (counting) or a page does not compute every server's checks.
+    return Lazy(list(store.servers.values()), lambda s: summary(store, s),
+                cheap={"id": lambda s: s["id"], "name": lambda s: s["name"]})
 
 
 def _date(t: float) -> str:

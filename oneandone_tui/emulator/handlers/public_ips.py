@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import validate, views
 from ..errors import BadRequest, Conflict
+from ..listing import Lazy
 from ..routes import Request, route
 from ..store import Record
 from ..transitions import CHAINS
@@ -55,7 +56,9 @@ def _reverse_dns(body: dict[str, Any]) -> str | None:
 @route("GET", "/public_ips", listing=True)
 def list_public_ips(req: Request) -> Any:
     store = req.store
-    return [views.public_ip(store, ip) for ip in store.ips.values()]
+    # Lazy: a page, or ``fields=id`` (counting), renders only what it returns.
+    return Lazy(list(store.ips.values()), lambda ip: views.public_ip(store, ip),
+                cheap={"id": lambda ip: ip["id"], "ip": lambda ip: ip["ip"]})
 
 
 @route("POST", "/public_ips", 201)

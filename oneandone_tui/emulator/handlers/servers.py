@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import factories, validate, views
 from ..errors import BadRequest, Conflict, NotFound, not_found
+from ..listing import Lazy
 from ..routes import Request, route
 from ..store import Record, Store
 from ..transitions import CHAINS, GONE
@@ -104,7 +105,11 @@ def get_baremetal_model(req: Request) -> Any:
 @route("GET", "/servers", listing=True)
 def list_servers(req: Request) -> Any:
     store = req.store
-    return [views.server_summary(store, s) for s in store.servers.values()]
+    # Lazy: a page of 10,000 servers renders only its page, a status round only the status
+    # (see listing.Lazy).
+    return Lazy(list(store.servers.values()), lambda s: views.server_summary(store, s),
+                cheap={"id": lambda s: s["id"], "name": lambda s: s["name"],
+                       "status": views.server_status})
 
 
 @route("POST", "/servers", 202)

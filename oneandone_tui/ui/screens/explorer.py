@@ -172,7 +172,7 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
 
     def _apply(self, items: list[Item], *, full: bool, partial: bool = False) -> None:
         cat = self.cat
-        fresh = {cat.row_id(i): i for i in items}
+        fresh = dict(zip(map(cat.row_id, items), items, strict=True))  # in C: ~1 ms
         table = self.table
         table.empty_text = f"No {cat.title.lower()}"
         self._partial = partial
