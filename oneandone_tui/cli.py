@@ -8,6 +8,7 @@ HTTP server to be imported when they are not needed.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -107,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] == "emulator":
         return run_emulator(argv[1:])
     args = tui_parser().parse_args(argv)
+    # No cyclic garbage collection until the first screen is up (the app turns it back on):
+    # start-up allocates a lot and frees little, and the collector's passes over it cost
+    # ~10% of the time to the first frame (measured, benchmarks/startup.py).
+    gc.disable()
     from .launch import run_tui
 
     return run_tui(args)

@@ -192,8 +192,15 @@ class Client:
             follow_redirects=False,
         )
         self._httpx = httpx
-        for name, cls in RESOURCES.items():
-            setattr(self, name, cls(self))
+
+    def __getattr__(self, name: str) -> Any:
+        """Category facades (``client.servers``) are built on first use, so that the modules
+        of categories nobody asked for yet are not imported."""
+        if name.startswith("_") or name not in RESOURCES:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        facade = RESOURCES[name](self)
+        setattr(self, name, facade)
+        return facade
 
     def __repr__(self) -> str:
         token = self._token.masked if self._token else None

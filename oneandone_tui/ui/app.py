@@ -3,6 +3,7 @@ the status line, and the global keys; screens do the rest."""
 
 from __future__ import annotations
 
+import gc
 from typing import Any, ClassVar
 
 from textual.app import App
@@ -12,7 +13,6 @@ from ..catalogue import CATEGORIES, Item, Link, category
 from . import routes, timing
 from .commands import OneAndOneCommands
 from .feed import Feed
-from .follow import Follower
 from .journal import Journal
 from .widgets.status_bar import Connection, StatusBar
 
@@ -45,12 +45,24 @@ class OneAndOneApp(App[None]):
         self.connection = connection
         #: Every mutating request of this session (``J``), and the follower of operations.
         self.journal = Journal()
-        self.follower = Follower(self)
-        from .forms.palette import install
-
-        install()
+        self._follower: Any = None
         if client is not None:
             self._wire(client)
+
+    @property
+    def follower(self) -> Any:
+        """The follower of operations, built (and the forms imported) on first use: the first
+        frame does not wait for them."""
+        if self._follower is None:
+            from .follow import Follower
+
+            self._follower = Follower(self)
+        return self._follower
+
+    def is_followed(self, category_key: str, item_id: str) -> bool:
+        """Whether an operation on this resource is being followed (its toast is the
+        follower's, not the poller's)."""
+        return self._follower is not None and self._follower.quiet(category_key, item_id)
 
     def _wire(self, client: Any) -> None:
         self.client = client
@@ -59,6 +71,9 @@ class OneAndOneApp(App[None]):
             client.observer = self._observe
 
     def on_mount(self) -> None:
+        # The CLI turns the cyclic collector off for the start-up; back on once the first
+        # screen has had time to draw.
+        self.set_timer(1.5, gc.enable)
         if self.first_screen is not None:
             self.push_screen(self.first_screen)
             return

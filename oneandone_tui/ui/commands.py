@@ -1,7 +1,8 @@
 """The command palette (``ctrl+p``): every category and the app's actions, fuzzy-searched.
 
-Other features add their commands by appending to :data:`EXTRA_COMMANDS`: ``(title, help,
-callback-taking-the-app)``."""
+Other features add their commands by appending to :data:`EXTRA_COMMANDS` (``(title, help,
+callback-taking-the-app)``), or a function returning such commands to :data:`COMMAND_SOURCES`,
+called when the palette opens (so what they import does not slow the start-up)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,16 @@ from ..catalogue import CATEGORIES
 Command = tuple[str, str, Callable[[Any], Any]]
 
 EXTRA_COMMANDS: list[Command] = []
+COMMAND_SOURCES: list[Callable[[], list[Command]]] = []
+
+
+def _forms_commands() -> list[Command]:
+    from .forms.palette import commands
+
+    return commands()
+
+
+COMMAND_SOURCES.append(_forms_commands)
 
 
 def _base_commands() -> list[Command]:
@@ -37,7 +48,8 @@ def _base_commands() -> list[Command]:
 
 class OneAndOneCommands(Provider):
     def _commands(self) -> list[Command]:
-        return _base_commands() + EXTRA_COMMANDS
+        extra = [command for source in COMMAND_SOURCES for command in source()]
+        return _base_commands() + EXTRA_COMMANDS + extra
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():

@@ -7,64 +7,73 @@ plain arguments get a class named after what they change (``ServerHardware``,
 (the first problem, raised) and ``to_body()`` (the JSON, with only the fields that are set).
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 from ._base import Checker, RequestObject
-from .accounts import (
-    Role,
-    RolePermissions,
-    RoleUpdate,
-    SshKey,
-    SshKeyUpdate,
-    User,
-    UserApiIps,
-    UserUpdate,
-    Vpn,
-    VpnUpdate,
-)
-from .monitoring import (
-    MonitoringPolicy,
-    MonitoringPolicyUpdate,
-    Period,
-    Port,
-    Ports,
-    Process,
-    Processes,
-    Threshold,
-)
-from .network import (
-    FirewallPolicy,
-    FirewallPolicyRule,
-    FirewallPolicyRules,
-    FirewallPolicyUpdate,
-    LoadBalancer,
-    LoadBalancerRule,
-    LoadBalancerRules,
-    LoadBalancerUpdate,
-    PrivateNetwork,
-    PrivateNetworkUpdate,
-    PublicIp,
-)
-from .servers import (
-    Hdd,
-    HddList,
-    HddResize,
-    ReinstallImage,
-    Server,
-    ServerAction,
-    ServerClone,
-    ServerHardware,
-    ServerUpdate,
-)
-from .storage import (
-    AttachServer,
-    BlockStorage,
-    BlockStorageUpdate,
-    Image,
-    ImageUpdate,
-    SharedStorage,
-    SharedStorageAccess,
-    SharedStorageServers,
-    SharedStorageUpdate,
-)
+
+#: Request object -> the module defining it. Imported on first use: the start-up of the TUI
+#: lists servers long before it builds a request object.
+_MODULES: dict[str, str] = {
+    "AttachServer": "storage",
+    "BlockStorage": "storage",
+    "BlockStorageUpdate": "storage",
+    "FirewallPolicy": "network",
+    "FirewallPolicyRule": "network",
+    "FirewallPolicyRules": "network",
+    "FirewallPolicyUpdate": "network",
+    "Hdd": "servers",
+    "HddList": "servers",
+    "HddResize": "servers",
+    "Image": "storage",
+    "ImageUpdate": "storage",
+    "LoadBalancer": "network",
+    "LoadBalancerRule": "network",
+    "LoadBalancerRules": "network",
+    "LoadBalancerUpdate": "network",
+    "MonitoringPolicy": "monitoring",
+    "MonitoringPolicyUpdate": "monitoring",
+    "Period": "monitoring",
+    "Port": "monitoring",
+    "Ports": "monitoring",
+    "PrivateNetwork": "network",
+    "PrivateNetworkUpdate": "network",
+    "Process": "monitoring",
+    "Processes": "monitoring",
+    "PublicIp": "network",
+    "ReinstallImage": "servers",
+    "Role": "accounts",
+    "RolePermissions": "accounts",
+    "RoleUpdate": "accounts",
+    "Server": "servers",
+    "ServerAction": "servers",
+    "ServerClone": "servers",
+    "ServerHardware": "servers",
+    "ServerUpdate": "servers",
+    "SharedStorage": "storage",
+    "SharedStorageAccess": "storage",
+    "SharedStorageServers": "storage",
+    "SharedStorageUpdate": "storage",
+    "SshKey": "accounts",
+    "SshKeyUpdate": "accounts",
+    "Threshold": "monitoring",
+    "User": "accounts",
+    "UserApiIps": "accounts",
+    "UserUpdate": "accounts",
+    "Vpn": "accounts",
+    "VpnUpdate": "accounts",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "AttachServer",

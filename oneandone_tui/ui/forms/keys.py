@@ -7,7 +7,7 @@ off; the app's fallback bindings then say why instead of doing nothing.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -19,9 +19,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...catalogue import Item
-from .context import label_of
-from .registry import actions_for, read_only, refuse, start
-from .spec import Action
+from . import lazy
+
+if TYPE_CHECKING:
+    from .spec import Action
 
 KINDS = ("new", "edit", "delete", "actions")
 
@@ -45,9 +46,13 @@ class ActionsKeys:
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in KINDS:
-            if read_only(self.app):
+            if lazy.read_only(self.app):
                 return False
-            acts = actions_for(self.cat.key)
+            if not lazy.loaded():
+                # Before the forms are imported (they are, just after the first frame), answer
+                # from the static list of categories that have actions.
+                return self.cat.key in lazy.CATEGORIES_WITH_ACTIONS
+            acts = lazy.registry().actions_for(self.cat.key)
             return bool(acts) if action == "actions" else any(a.kind == action for a in acts)
         return True
 
@@ -65,9 +70,10 @@ class ActionsKeys:
         return [item] if item else []
 
     def _start_kind(self, kind: str) -> None:
-        acts = [a for a in actions_for(self.cat.key) if a.kind == kind]
+        registry = lazy.registry()
+        acts = [a for a in registry.actions_for(self.cat.key) if a.kind == kind]
         if acts:
-            start(self.app, self, self.cat.key, acts[0], self.action_targets())
+            registry.start(self.app, self, self.cat.key, acts[0], self.action_targets())
 
     def action_new(self) -> None:
         self._start_kind("new")
@@ -79,12 +85,13 @@ class ActionsKeys:
         self._start_kind("delete")
 
     def action_actions(self) -> None:
-        if read_only(self.app):
-            refuse(self.app, "actions")
+        registry = lazy.registry()
+        if registry.read_only(self.app):
+            registry.refuse(self.app, "actions")
             return
         items = self.action_targets()
         order = {"edit": 0, "action": 1, "delete": 2, "new": 3}
-        acts = sorted((a for a in actions_for(self.cat.key)
+        acts = sorted((a for a in registry.actions_for(self.cat.key)
                        if (a.needs_item or len(items) <= 1) and (len(items) <= 1 or a.bulk)
                        and a.applies(items)), key=lambda a: order.get(a.kind, 1))
         if not acts:
@@ -92,12 +99,14 @@ class ActionsKeys:
             return
         title = self.cat.title
         if items:
+            from .context import label_of
+
             title += f": {label_of(items[0])}" if len(items) == 1 else f": {len(items)} marked"
 
         def chosen(key: str | None) -> None:
             action = next((a for a in acts if a.key == key), None)
             if action is not None:
-                start(self.app, self, self.cat.key, action, items)
+                registry.start(self.app, self, self.cat.key, action, items)
 
         self.app.push_screen(ActionsMenu(title, acts), chosen)
 

@@ -7,10 +7,8 @@ from functools import partial
 from typing import Any
 
 from ...catalogue import CATEGORIES
-from ..commands import EXTRA_COMMANDS
+from ..commands import Command
 from .registry import actions_for, find, read_only, refuse, start
-
-_installed = False
 
 
 def run(app: Any, category_key: str, action_key: str) -> None:
@@ -32,16 +30,14 @@ def run(app: Any, category_key: str, action_key: str) -> None:
     start(app, screen, category_key, action, targets)
 
 
-def install() -> None:
-    """Add every category's actions to the palette (once)."""
-    global _installed
-    if _installed:
-        return
-    _installed = True
-    EXTRA_COMMANDS.append(("Action journal", "Every change made this session (J)",
-                           lambda app: app.action_journal()))
+def commands() -> list[Command]:
+    """Every category's actions for the palette (imports the forms: called when the palette
+    opens, not at start-up)."""
+    out: list[Command] = [("Action journal", "Every change made this session (J)",
+                           lambda app: app.action_journal())]
     for cat in CATEGORIES:
         for action in actions_for(cat.key):
             title = action.title if action.kind == "new" else f"{cat.title}: {action.title}"
-            EXTRA_COMMANDS.append((title, f"{cat.title} · {action.kind}",
-                                   partial(run, category_key=cat.key, action_key=action.key)))
+            out.append((title, f"{cat.title} · {action.kind}",
+                        partial(run, category_key=cat.key, action_key=action.key)))
+    return out

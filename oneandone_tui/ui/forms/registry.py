@@ -13,6 +13,7 @@ from typing import Any
 
 from ...catalogue import Item, category
 from .context import Ctx
+from .lazy import read_only
 from .spec import Action
 
 REGISTRY: dict[str, list[Action]] = {}
@@ -46,12 +47,6 @@ def actions_for(category_key: str) -> list[Action]:
 
 def find(category_key: str, key: str) -> Action | None:
     return next((a for a in actions_for(category_key) if a.key == key), None)
-
-
-def read_only(app: Any) -> bool:
-    connection = getattr(app, "connection", None)
-    return bool(getattr(connection, "read_only", False) or getattr(
-        getattr(app, "client", None), "read_only", False))
 
 
 def refuse(app: Any, what: str) -> None:

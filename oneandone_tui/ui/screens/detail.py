@@ -136,7 +136,7 @@ class DetailScreen(ActionsKeys, Screen[None]):
             self._render_section(0)
             self.oapp.mark_refreshed()
             if was_busy and not is_transitional(self.item) and \
-                    not self.oapp.follower.quiet(self.cat.key, self.item_id):
+                    not self.oapp.is_followed(self.cat.key, self.item_id):
                 self.notify(f"{self.item_name()} is {state_text(self.item)}", title=self.cat.title)
                 self.load_all()
 

@@ -160,6 +160,15 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         finally:
             if not self._last_counts:
                 self.load_counts()
+                # The forms (and the request objects they build) are imported once the first
+                # rows are on screen, not before: the first frame does not wait for them.
+                self.set_timer(0.2, self._load_forms)
+
+    def _load_forms(self) -> None:
+        from ..forms import lazy
+
+        lazy.registry()
+        self.refresh_bindings()
 
     @work(exclusive=True, group="counts", exit_on_error=False)
     async def load_counts(self) -> None:
@@ -231,7 +240,7 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
             busy |= {i for i in changed if is_transitional(items[i])}
         for done in self._busy_before - busy:
             item = self.items.get(done)
-            if item is not None and not self.oapp.follower.quiet(self.cat.key, done):
+            if item is not None and not self.oapp.is_followed(self.cat.key, done):
                 name = item.get("name") or item.get("ip") or done
                 self.notify(f"{name} is {state_text(item)}", title=self.cat.title)
         self._busy_before = busy
@@ -320,10 +329,9 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
     def _marks(self) -> None:
         self._update_title()
 
-    @on(CategoryNav.OptionSelected)
-    def _nav(self, event: CategoryNav.OptionSelected) -> None:
-        if event.option.id:
-            self.show_category(event.option.id)
+    @on(CategoryNav.Selected)
+    def _nav(self, event: CategoryNav.Selected) -> None:
+        self.show_category(event.key)
 
     def action_filter(self) -> None:
         self._set_filter_visible(True)
