@@ -71,7 +71,33 @@ async def role_permissions(pilot: Pilot) -> None:
     await keys(chars(":roles") + " enter", "down enter", "right")(pilot)
 
 
+async def focus_off_inputs(pilot: Pilot) -> None:
+    """A form's text cursor blinks: move focus to the form's buttons for a stable picture."""
+    screen = pilot.app.screen
+    buttons = screen.query("Button")
+    if buttons:
+        buttons.last().focus()
+    await pilot.pause()
+
+
+async def new_server_form(pilot: Pilot) -> None:
+    await keys("n")(pilot)
+    await focus_off_inputs(pilot)
+
+
+async def delete_confirmation(pilot: Pilot) -> None:
+    await keys("ctrl+d")(pilot)
+
+
 SHOTS: list[tuple[str, Setup]] = [
+    ("servers", keys()),
+    ("server-detail", keys("enter")),
+    ("server-detail-ips", keys("enter", "right right right right")),
+    ("load-balancers", keys(chars(":lb") + " enter")),
+    ("jump", keys(chars(":fi"))),
+    ("new-server-form", new_server_form),
+    ("delete-confirmation", delete_confirmation),
+    ("action-menu", keys("a")),
     ("dashboard", keys("D")),
     ("monitoring-center", keys(chars(":monitoring") + " enter")),
     ("server-charts", server_charts),
