@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from tests.ui.forms.helpers import fill, finish, open_key, option, record, settle, submit
+from tests.ui.forms.helpers import (
+    error_text,
+    fill,
+    finish,
+    open_action,
+    open_key,
+    option,
+    record,
+    settle,
+    submit,
+)
 
 
 async def test_vpn_lifecycle(demo_app):
@@ -27,3 +37,28 @@ async def test_vpn_lifecycle(demo_app):
         await submit(pilot, form)
         await finish(pilot)
         assert vpn["id"] not in app.emulator.store.vpns
+
+
+async def test_download_the_client_configuration(demo_app, tmp_path):
+    import io
+    import zipfile
+
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        form = await open_action(pilot, "vpns", "download", "office-vpn")
+        assert form.values()["path"] == "office-vpn-config.zip"
+        target = tmp_path / "office.zip"
+        await fill(pilot, form, path=str(target))
+        await submit(pilot, form)
+        await settle(pilot)
+        with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as archive:
+            names = archive.namelist()
+        assert any(n.endswith(".ovpn") for n in names)
+
+        form = await open_action(pilot, "vpns", "download", "office-vpn")
+        await fill(pilot, form, path=str(tmp_path / "missing-dir" / "x.zip"))
+        await submit(pilot, form)
+        await settle(pilot)
+        assert "No such file" in error_text(form)
+        assert form.values()["path"].endswith("x.zip")  # what was typed is kept
