@@ -5,7 +5,8 @@ nested objects and list items included. Extra keys in the response are allowed (
 older than some fields, e.g. ``datacenter``).
 
 ``null`` in the fixture says nothing about the type, so any value passes there; ``null`` in the
-response passes only for keys listed in ``nullable`` (fields that are null when unset).
+response passes only for keys listed in ``nullable`` (fields that are null when unset) — stricter
+than the conformance suite's ``shapes.compare``, which accepts null on either side.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from tests.conformance.shapes import kind as _kind
+
 #: The repository's copy of ``shared/api/fixtures``; ``ONEANDONE_FIXTURES`` points elsewhere.
 FIXTURES = Path(os.environ.get("ONEANDONE_FIXTURES",
                                Path(__file__).resolve().parents[1] / "data" / "api" / "fixtures"))
@@ -27,20 +30,6 @@ def fixture(name: str) -> Any:
     if not path.exists():
         pytest.skip(f"fixture {path} not available (set ONEANDONE_FIXTURES)")
     return json.loads(path.read_text())
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, dict):
-        return "object"
-    return "null"
 
 
 def assert_shape(actual: Any, expected: Any, nullable: frozenset[str] | set[str] = frozenset(),
