@@ -312,16 +312,21 @@ def get_rule(req: Request) -> Any:
     return views.firewall_rule(_rule_of(_policy(req), req.params["rule_id"]))
 
 
+def drop_rule(req: Request, collection: str, rec: Record, rule: Record, kind: str) -> None:
+    """Remove a rule of a firewall policy or load balancer: each keeps at least one (409)."""
+    ensure_not_removing(rec, kind)
+    if len(rec["rules"]) == 1:
+        raise Conflict(f"Rule '{rule['id']}' is the last rule of {kind} '{rec['name']}': "
+                       f"a {kind} keeps at least one rule.")
+    rec["rules"].remove(rule)
+    configure(req, collection, rec)
+    log(req, "REMOVE_RULE", collection, rec, "resource.configure", {"rule": rule["id"]})
+
+
 @route("DELETE", "/firewall_policies/{firewall_id}/rules/{rule_id}", 202)
 def remove_rule(req: Request) -> Any:
     fw = _policy(req)
-    rule = _rule_of(fw, req.params["rule_id"])
-    ensure_not_removing(fw, "firewall policy")
-    if len(fw["rules"]) == 1:
-        raise Conflict(f"Rule '{rule['id']}' is the last rule of firewall policy '{fw['name']}': "
-                       f"a policy keeps at least one rule.")
-    fw["rules"].remove(rule)
-    configure(req, "firewall_policies", fw)
-    log(req, "REMOVE_RULE", "firewall_policies", fw, "resource.configure", {"rule": rule["id"]})
+    drop_rule(req, "firewall_policies", fw, _rule_of(fw, req.params["rule_id"]),
+              "firewall policy")
     return views.firewall_policy(req.store, fw)
 

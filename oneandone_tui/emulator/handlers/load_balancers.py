@@ -32,7 +32,7 @@ from ..errors import BadRequest, Conflict, not_found
 from ..routes import Request, route
 from ..store import Record, Store
 from .common import datacenter_id, ensure_not_removing
-from .firewall_policies import attached, body_server_ips, configure, log
+from .firewall_policies import attached, body_server_ips, configure, drop_rule, log
 
 HEALTH_CHECK_TESTS = ("TCP", "HTTP", "NONE")
 METHODS = ("ROUND_ROBIN", "LEAST_CONNECTIONS")
@@ -266,12 +266,5 @@ def get_rule(req: Request) -> Any:
 @route("DELETE", "/load_balancers/{load_balancer_id}/rules/{rule_id}", 202)
 def remove_rule(req: Request) -> Any:
     lb = _lb(req)
-    rule = _rule_of(lb, req.params["rule_id"])
-    ensure_not_removing(lb, "load balancer")
-    if len(lb["rules"]) == 1:
-        raise Conflict(f"Rule '{rule['id']}' is the last rule of load balancer '{lb['name']}': "
-                       f"a load balancer keeps at least one rule.")
-    lb["rules"].remove(rule)
-    configure(req, "load_balancers", lb)
-    log(req, "REMOVE_RULE", "load_balancers", lb, "resource.configure", {"rule": rule["id"]})
+    drop_rule(req, "load_balancers", lb, _rule_of(lb, req.params["rule_id"]), "load balancer")
     return views.load_balancer(req.store, lb)
