@@ -221,3 +221,27 @@ async def test_no_color_is_respected(monkeypatch):
         await settle(pilot)
         assert app.no_color
         assert table(app).row_count == 12
+
+
+async def test_long_list_refresh_updates_rows_on_and_off_screen():
+    """Over 1,000 rows a refresh compares the rows on screen first, the others just after."""
+    from oneandone_tui.emulator.clock import ManualClock
+    from oneandone_tui.launch import make_demo_app
+
+    app = make_demo_app(clock=ManualClock(), servers=1500)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.emulator.settle()
+        await until(pilot, lambda: table(app).total_count == 1512, timeout=20)
+        t = table(app)
+        on_screen, off_screen = t.view_ids[0], t.view_ids[-1]
+        assert off_screen not in t.visible_ids()
+        with app.emulator.store.lock:
+            app.emulator.store.servers[on_screen]["name"] = "renamed-top"
+            app.emulator.store.servers[off_screen]["name"] = "renamed-bottom"
+        app.screen.wake()
+        await until(pilot, lambda: t.get_row(on_screen).cells[0] == "renamed-top", timeout=10)
+        await until(pilot, lambda: t.get_row(off_screen).cells[0] == "renamed-bottom",
+                    timeout=10)
+        assert app.screen.items[off_screen]["name"] == "renamed-bottom"
+        assert t.total_count == 1512
