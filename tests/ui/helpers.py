@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import Any
 
 from textual.pilot import Pilot
 
@@ -47,3 +48,16 @@ def text_of(widget) -> str:
     console = Console(width=200, record=True, color_system=None)
     console.print(widget.content)
     return console.export_text()
+
+
+def freeze_for_snapshots(monkeypatch: Any) -> None:
+    """What a snapshot must not depend on: the UI's clock ("refreshed just now") and wall
+    time (no poll round of the explorer or the detail may fire while the test runs, which
+    would change the request count in the status line)."""
+    from oneandone_tui.ui import timing
+    from oneandone_tui.ui.screens import detail, explorer
+
+    monkeypatch.setattr(timing, "monotonic", lambda: 1000.0)
+    for module in (explorer, detail):
+        monkeypatch.setattr(module, "FAST", 3600.0)
+        monkeypatch.setattr(module, "SLOW", 3600.0)

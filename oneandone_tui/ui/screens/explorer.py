@@ -43,6 +43,8 @@ VISIBLE_FIRST, REST_AFTER = 1000, 0.05
 #: The other categories' counts in the nav: 23 requests, so rarely (1.5 a minute on average;
 #: with the 4 refreshes of the visible category, 5.5 requests a minute when idle).
 COUNTS_EVERY = 900.0
+#: Seconds after the first rows before the nav's counts are asked for (then the forms loaded).
+AFTER_FIRST_FRAME = 0.1
 
 
 class ExplorerScreen(ActionsKeys, Screen[None]):
@@ -101,7 +103,16 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         self.query_one(CategoryNav).select_key(self.cat.key)
         self.table.focus()
         self._update_title()
-        self.load_category()
+        first = self.oapp.take_first_page(self.cat.key)
+        if first is not None and first.done() and not first.cancelled() \
+                and first.exception() is None and first.result() is not None:
+            # Asked for by the app before this screen existed, and here: in the first frame.
+            page, complete = first.result()
+            self._large = not complete
+            self._apply(page, full=True, partial=not complete)
+            self.load_category(shown=complete)
+        else:
+            self.load_category(first)
         self.poll_loop()
         # The nav's counts (one request per category) start once the table has its first
         # rows (load_category), so they do not compete with the first frame.
@@ -141,21 +152,26 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         self.load_category()
 
     @work(exclusive=True, group="load", exit_on_error=False)
-    async def load_category(self) -> None:
+    async def load_category(self, first: asyncio.Future[Any] | None = None,
+                            shown: bool | None = None) -> None:
+        """Load the category: one page first (its frame costs the same at 10,000 items as at
+        100), then the whole list in one request. ``first``: that page, already asked for by
+        the app (a task); ``shown``: that page is on screen already, and whether it was the
+        whole list."""
         cat = self.cat
         feed = self.oapp.feed
         try:
-            # One page first (its frame costs the same at 10,000 items as at 100), then the
-            # whole list in one request.
-            first = await feed.first_page(cat)
-            if first is not None:
-                page, complete = first
-                self._large = self._large or not complete
+            if shown is None:
+                answer = await (first if first is not None else feed.first_page(cat))
                 if cat is not self.cat:
                     return
-                self._apply(page, full=True, partial=not complete)
-                if complete:
-                    return
+                if answer is not None:
+                    page, shown = answer
+                    self._large = self._large or not shown
+                    self._apply(page, full=True, partial=not shown)
+            if shown:
+                return
+            if shown is not None:
                 # The page on screen before the long request starts: rendering 10,000 servers
                 # (in the emulator's thread or the network stack) would slow that frame.
                 await self.table.wait_for_refresh()
@@ -167,10 +183,12 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
             self._failed(exc)
         finally:
             if not self._last_counts:
-                self.load_counts()
-                # The forms (and the request objects they build) are imported once the first
-                # rows are on screen, not before: the first frame does not wait for them.
-                self.set_timer(0.2, self._load_forms)
+                # The nav's counts (a request per category) and the forms (with the request
+                # objects they build) once the first rows are on screen: the first frame does
+                # not wait for them (``call_after_refresh`` comes before the frame is drawn).
+                self._last_counts = time.monotonic()
+                self.load_counts(after=AFTER_FIRST_FRAME)
+                self.set_timer(2 * AFTER_FIRST_FRAME, self._load_forms)
 
     def _load_forms(self) -> None:
         from ..forms import lazy
@@ -179,7 +197,9 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         self.refresh_bindings()
 
     @work(exclusive=True, group="counts", exit_on_error=False)
-    async def load_counts(self) -> None:
+    async def load_counts(self, after: float = 0.0) -> None:
+        if after:
+            await asyncio.sleep(after)
         self._last_counts = time.monotonic()
         # A large account's nav does not count the period reports (usages, logs): with
         # 10,000 servers the usage report alone is 9 MB and 40,000 lines, fetched for a number.
