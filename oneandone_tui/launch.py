@@ -23,7 +23,7 @@ def demo_client(*, servers: int = 0, seed: int = 1, time_scale: float = 10.0,
     from .emulator.core import Emulator
 
     emu = emulator or Emulator(seed=seed, servers=servers, time_scale=time_scale, clock=clock)
-    client = Client(emu.token, transport=emu.transport(), read_only=read_only)
+    client = Client(emu.token, transport=emu.direct(), read_only=read_only)
     return client, emu
 
 

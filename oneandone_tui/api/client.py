@@ -1,8 +1,9 @@
-"""The async client: one httpx connection pool, the token, timeouts, the retry policy, and the
-single :meth:`Client.send` every endpoint goes through.
+"""The async client: the token, timeouts, the retry policy, and the single
+:meth:`Client.send` every endpoint goes through, over a wire (``wire.py``: httpx for the
+network, or an in-process server handed the same request bytes directly).
 
-httpx is imported when a :class:`Client` is built, not when this module is: the TUI's first
-frame should not wait ~170 ms for a library it does not need yet.
+httpx is imported when a :class:`Client` that needs it is built, not when this module is: the
+TUI's first frame should not wait for a library it does not need yet.
 
 Category facades hang off the client (``client.servers.list()``,
 ``client.load_balancers.create(...)``); see ``resources/``.
@@ -24,6 +25,7 @@ from . import errors
 from .errors import ApiError, InvalidResponse, NetworkError, ReadOnlyError, Timeout
 from .resources import RESOURCES, Resource
 from .retry import IDEMPOTENT_METHODS, RetryPolicy
+from .wire import TransportFailure, make_wire
 
 if TYPE_CHECKING:
 
@@ -127,7 +129,9 @@ def _query(params: Mapping[str, Any] | None) -> dict[str, str]:
 class Client:
     """The 1&1 Cloud Server API.
 
-    ``transport`` replaces the network (the emulator's in-process transport, a test double);
+    ``transport`` replaces the network: an httpx transport (a test double, the emulator's
+    ``transport()``), or an in-process server with ``exchange`` (the emulator's ``direct()``,
+    see ``wire.py``);
     ``observer`` is called after every attempt; ``sleep`` is what retries wait with;
     ``read_only`` refuses every mutating call before it is sent.
     """
@@ -169,8 +173,6 @@ class Client:
         sleep: Sleep | None = None,
         user_agent: str = "oneandone-tui",
     ) -> None:
-        import httpx  # deferred: see the module docstring
-
         self._token = Secret(token) if token is not None else None
         self.base_url = (base_url or DEFAULT_BASE_URL).rstrip("/")
         if isinstance(timeout, (int, float)):
@@ -183,15 +185,8 @@ class Client:
         self.stats = ClientStats()
         self._sleep: Sleep = sleep or asyncio.sleep
         self._semaphore = asyncio.Semaphore(max_concurrency)
-        t = self.timeouts
-        self._http = httpx.AsyncClient(
-            base_url=self.base_url + "/",
-            transport=transport,
-            timeout=httpx.Timeout(connect=t.connect, read=t.read, write=t.write, pool=t.pool),
-            headers={"Accept": "application/json", "User-Agent": user_agent},
-            follow_redirects=False,
-        )
-        self._httpx = httpx
+        self._wire = make_wire(self.base_url, transport, self.timeouts,
+                               {"Accept": "application/json", "User-Agent": user_agent})
 
     def __getattr__(self, name: str) -> Any:
         """Category facades (``client.servers``) are built on first use, so that the modules
@@ -222,7 +217,7 @@ class Client:
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        await self._wire.aclose()
 
     # -- requests -----------------------------------------------------------------------------
     async def request(self, method: str, path: str, *, query: Mapping[str, Any] | None = None,
@@ -269,33 +264,28 @@ class Client:
 
     async def _attempt(self, method: str, path: str, params: dict[str, str],
                        body: Any) -> tuple[int, ApiResponse]:
-        httpx = self._httpx
         headers = {"X-TOKEN": self._token.reveal()} if self._token else {}
         self.stats.requests += 1
         try:
             async with self._semaphore:
                 self.stats.in_flight += 1
                 try:
-                    response = await asyncio.wait_for(
-                        self._http.request(method, path.lstrip("/"), params=params or None,
-                                           json=body, headers=headers),
+                    reply = await asyncio.wait_for(
+                        self._wire.exchange(method, path, params, body, headers),
                         timeout=self.timeouts.total)
                 finally:
                     self.stats.in_flight -= 1
-        except (httpx.TimeoutException, asyncio.TimeoutError) as exc:
-            raise Timeout(f"No answer within the timeout ({type(exc).__name__}).",
+        except (TimeoutError, asyncio.TimeoutError) as exc:
+            raise Timeout(f"No answer within the timeout ({exc or type(exc).__name__}).",
                           method=method, path=path) from None
-        except httpx.TransportError as exc:
-            raise NetworkError(f"Network error: {type(exc).__name__}: {exc}", method=method,
-                               path=path) from exc
-        content = response.content
-        if not response.is_success:
+        except TransportFailure as exc:
+            raise NetworkError(f"Network error: {exc}", method=method, path=path) from exc
+        status, content = reply.status, reply.content
+        if not 200 <= status < 300:
             raise errors.from_response(
-                response.status_code, response.headers, content, method=method, path=path,
-                secrets=[self._token.reveal()] if self._token else [],
-                reason=response.reason_phrase)
-        return response.status_code, ApiResponse(response.status_code, response.headers,
-                                                 self._decode(content, method, path))
+                status, reply.headers, content, method=method, path=path,
+                secrets=[self._token.reveal()] if self._token else [], reason=reply.reason)
+        return status, ApiResponse(status, reply.headers, self._decode(content, method, path))
 
     @staticmethod
     def _decode(content: bytes, method: str, path: str) -> Any:

@@ -1,8 +1,9 @@
 """The emulator's core: one object that answers API requests, shared by both adapters.
 
 ``Emulator.handle()`` takes a method, a path, query pairs, headers and a body and returns a
-:class:`Response`; it never touches a socket. ``transport.py`` (an httpx transport, used by
-``--demo`` and the tests) and ``http.py`` (a loopback HTTP server) wrap it.
+:class:`Response`; it never touches a socket. ``direct.py`` (for the client's direct wire: the
+demo's), ``transport.py`` (an httpx transport, for any httpx client) and ``http.py`` (a
+loopback HTTP server) wrap it.
 
 Per request: control routes (``/_emulator/...``) first; then the route is matched (so stats can
 count it by template), faults are drawn, the token is checked, pending transitions are advanced
@@ -144,6 +145,12 @@ class Emulator:
         from .transport import EmulatorTransport
 
         return EmulatorTransport(self)
+
+    def direct(self) -> Any:
+        """An in-process server for the client's direct wire (no httpx): the demo's."""
+        from .direct import DirectTransport
+
+        return DirectTransport(self)
 
     # -- the request pipeline -------------------------------------------------------------------
     def handle(

@@ -43,3 +43,17 @@ def test_every_public_name_resolves_from_its_module() -> None:
     assert set(api.__all__) == set(api._WHERE)
     for name in api.__all__:
         assert getattr(api, name) is not None, name
+
+
+def test_the_demo_runs_its_requests_without_httpx() -> None:
+    assert run("""
+        import asyncio, sys
+        from oneandone_tui.launch import demo_client
+        async def main():
+            client, emu = demo_client()
+            servers = await client.servers.list(page=1, per_page=5)
+            await client.aclose()
+            return len(servers)
+        n = asyncio.run(main())
+        print(n, "httpx" in sys.modules)
+    """) == "5 False"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from oneandone_tui.api import AuthError, Client
 from oneandone_tui.emulator.core import Emulator
 
@@ -46,8 +48,8 @@ async def test_ping(emu: Emulator, client: Client) -> None:
     assert await call(emu, client.ping.ping_auth) == ["PONG"]
 
 
-async def test_ping_auth_rejects_a_bad_token(emu: Emulator) -> None:
-    async with Client("not-the-token", transport=emu.transport()) as bad:
+async def test_ping_auth_rejects_a_bad_token(emu: Emulator, transport: Any) -> None:
+    async with Client("not-the-token", transport=transport) as bad:
         assert await bad.ping.ping() == ["PONG"]
         try:
             await bad.ping.ping_auth()

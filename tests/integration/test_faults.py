@@ -4,6 +4,7 @@ connections, mangled bodies, slow answers."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 
@@ -30,11 +31,11 @@ def slept() -> list[float]:
 
 
 @pytest.fixture
-async def rclient(emu: Emulator, slept: list[float]) -> AsyncIterator[Client]:
+async def rclient(emu: Emulator, slept: list[float], transport: Any) -> AsyncIterator[Client]:
     async def sleep(seconds: float) -> None:
         slept.append(seconds)
 
-    async with Client(emu.token, transport=emu.transport(), sleep=sleep,
+    async with Client(emu.token, transport=transport, sleep=sleep,
                       retry=RetryPolicy(jitter=0, backoff=0.5, factor=2)) as c:
         yield c
 
@@ -119,19 +120,19 @@ async def test_dropped_connection(emu: Emulator, rclient: Client) -> None:
     assert not isinstance(info.value, Timeout) and sent(emu, "POST /v1/roles") == 1
 
 
-async def test_malformed_body(emu: Emulator, rclient: Client) -> None:
+async def test_malformed_body(emu: Emulator, rclient: Client, transport: Any) -> None:
     fail_next(emu, {"fault": "malformed", "match": "GET /vpns"})
     assert [v["name"] for v in await rclient.vpns.list()] == ["office-vpn"]
     assert sent(emu, "GET /v1/vpns") == 2
     fail_next(emu, {"fault": "malformed"})
-    async with Client(emu.token, transport=emu.transport(), retry=RetryPolicy.never()) as once:
+    async with Client(emu.token, transport=transport, retry=RetryPolicy.never()) as once:
         with pytest.raises(InvalidResponse):
             await once.vpns.list()
 
 
-async def test_timeout_on_a_slow_answer(emu: Emulator) -> None:
+async def test_timeout_on_a_slow_answer(emu: Emulator, transport: Any) -> None:
     emu.faults.update({"latency_ms": 300})
-    async with Client(emu.token, transport=emu.transport(), timeout=Timeouts(total=0.05),
+    async with Client(emu.token, transport=transport, timeout=Timeouts(total=0.05),
                       retry=RetryPolicy(max_attempts=2, backoff=0, jitter=0)) as slow:
         with pytest.raises(Timeout) as info:
             await slow.ping.ping()

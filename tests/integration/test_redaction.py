@@ -12,10 +12,12 @@ from oneandone_tui.api import ApiError, AuthError, Client, RequestEvent, RetryPo
 from oneandone_tui.emulator.clock import ManualClock
 from oneandone_tui.emulator.core import Emulator
 
+from .conftest import transport_for
+
 TOKEN = "C0FFEE00DEADBEEF1234567890ABCDEF"
 
 
-async def test_token_never_appears(caplog: pytest.LogCaptureFixture) -> None:
+async def test_token_never_appears(caplog: pytest.LogCaptureFixture, wire: str) -> None:
     emu = Emulator(clock=ManualClock(), token=TOKEN)
     events: list[RequestEvent] = []
     caplog.set_level(logging.DEBUG)
@@ -23,7 +25,7 @@ async def test_token_never_appears(caplog: pytest.LogCaptureFixture) -> None:
     async def no_sleep(seconds: float) -> None:
         return None
 
-    async with Client(TOKEN, transport=emu.transport(), observer=events.append,
+    async with Client(TOKEN, transport=transport_for(emu, wire), observer=events.append,
                       sleep=no_sleep, retry=RetryPolicy(jitter=0)) as client:
         assert TOKEN not in repr(client) and TOKEN not in str(client)
         assert TOKEN not in repr(client.token) and TOKEN not in f"{client.token}"

@@ -82,8 +82,9 @@ async def test_invalid_request_raises_before_sending(emu: Emulator, client: Clie
     assert client.stats.requests == 0
 
 
-async def test_read_only_client_refuses_changes_without_sending(emu: Emulator) -> None:
-    async with Client(emu.token, transport=emu.transport(), read_only=True) as ro:
+async def test_read_only_client_refuses_changes_without_sending(emu: Emulator,
+                                                                  transport: Any) -> None:
+    async with Client(emu.token, transport=transport, read_only=True) as ro:
         assert len(await ro.servers.list()) == 12
         before = emu.stats.snapshot()["total"]
         with pytest.raises(ReadOnlyError):
