@@ -9,16 +9,15 @@ import pytest
 
 from oneandone_tui.emulator.clock import ManualClock
 from oneandone_tui.launch import make_demo_app
-from oneandone_tui.ui import timing
 from tests.ui.forms.helpers import fill, select_row, show
-from tests.ui.helpers import settle
+from tests.ui.helpers import freeze_for_snapshots, settle
 
 SIZE = (120, 40)
 
 
 @pytest.fixture(autouse=True)
 def frozen_ui_clock(monkeypatch):
-    monkeypatch.setattr(timing, "monotonic", lambda: 1000.0)
+    freeze_for_snapshots(monkeypatch)
 
 
 def app():

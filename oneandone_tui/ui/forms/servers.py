@@ -23,15 +23,18 @@ from .fields import Bool, Choice, Group, Int, Number, Password, Picker, Source, 
 from .registry import register
 from .sources import (
     APPLIANCES,
+    BAREMETAL_MODELS,
     DATACENTERS,
     FIREWALLS,
     FIXED_SIZES,
+    FREE_IPS,
     LOAD_BALANCERS,
     MONITORING_POLICIES,
+    PRIVATE_NETWORKS,
     RECOVERY,
     SSH_KEYS,
 )
-from .spec import Action, FormSpec, follow_result, model
+from .spec import Action, FormSpec, follow_result, make, model
 
 
 def state(item: Any) -> str | None:
@@ -40,11 +43,16 @@ def state(item: Any) -> str | None:
 
 HW_MODE = Choice("hardware_mode", "Hardware", default="custom", blank=False,
                  options=[("custom: vCPUs, RAM, disks", "custom"),
-                          ("a fixed instance size", "fixed")])
+                          ("a fixed instance size", "fixed"),
+                          ("a baremetal model (server_type baremetal)", "baremetal")])
 
 
 def custom(v: dict[str, Any]) -> bool:
-    return v.get("hardware_mode") != "fixed"
+    return v.get("hardware_mode") not in ("fixed", "baremetal")
+
+
+def baremetal(v: dict[str, Any]) -> bool:
+    return v.get("hardware_mode") == "baremetal"
 
 
 def fixed(v: dict[str, Any]) -> bool:
@@ -52,6 +60,8 @@ def fixed(v: dict[str, Any]) -> bool:
 
 
 FIXED = Picker("fixed_instance_size_id", "Fixed size", source=FIXED_SIZES, when=fixed)
+BAREMETAL = Picker("baremetal_model_id", "Baremetal model", source=BAREMETAL_MODELS,
+                   when=baremetal)
 VCORE = Int("vcore", "vCPUs", hint="1..16", default=1, when=custom)
 CORES = Int("cores_per_processor", "Cores per processor", hint="1..16", default=1, when=custom)
 RAM = Number("ram", "RAM (GB)", hint="1..128, steps of 0.5", default=2, when=custom)
@@ -67,16 +77,20 @@ CREATE = FormSpec(
         NAME, DESCRIPTION,
         Picker("datacenter_id", "Datacenter", source=DATACENTERS, hint="the default one"),
         Picker("appliance_id", "Image (appliance)", source=APPLIANCES),
-        HW_MODE, FIXED, VCORE, CORES, RAM, HDDS,
+        HW_MODE, FIXED, BAREMETAL, VCORE, CORES, RAM, HDDS,
         Password("password", "Root password", hint="empty: the API makes one"),
+        Text("hostname", "Host name", hint="optional, up to 63 characters"),
         Bool("power_on", "Power on", hint="start it when ready", default=True),
         Picker("firewall_policy_id", "Firewall policy", source=FIREWALLS, hint="none"),
         Picker("load_balancer_id", "Load balancer", source=LOAD_BALANCERS, hint="none"),
         Picker("monitoring_policy_id", "Monitoring policy", source=MONITORING_POLICIES,
                hint="none"),
         Picker("public_key", "SSH key", source=SSH_KEYS, hint="none"),
+        Picker("ip_id", "Public IP", source=FREE_IPS, hint="a new one"),
+        Picker("private_network_id", "Private network", source=PRIVATE_NETWORKS, hint="none"),
     ),
-    build=model(Server, hdds=Hdd),
+    build=lambda v: make(Server, {**v, "server_type": "baremetal" if baremetal(v) else None},
+                         hdds=Hdd),
     call=lambda v, item, req: v.ctx.client.servers.create(req),
     follow=follow_result(),
 )

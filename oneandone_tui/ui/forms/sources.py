@@ -64,6 +64,16 @@ PRIVATE_NETWORKS = items_of("private_networks", lambda x: f"{_name(x)}{_dc(x)}")
 MONITORING_POLICIES = items_of("monitoring_policies", _name)
 SSH_KEYS = items_of("ssh_keys", _name)
 SERVERS = items_of("servers", lambda x: f"{_name(x)}{_dc(x)}")
+BAREMETAL_MODELS = items_of(
+    "baremetal_models",
+    lambda m: f"{m.get('name')} · {m['hardware'].get('cores')}×"
+              f"{m['hardware'].get('cores_per_processor')} cores · "
+              f"{m['hardware'].get('ram'):g} GB RAM · "
+              f"{sum(h.get('size', 0) for h in m['hardware'].get('hdds') or [])} GB")
+#: Public IPs a new server can take: active and assigned to nothing.
+FREE_IPS = items_of("public_ips", lambda x: f"{x.get('ip')} · {x.get('type') or 'IPV4'}{_dc(x)}",
+                    where=lambda x: not x.get("assigned_to") and x.get("state") == "ACTIVE",
+                    source_key="free_ips")
 USERS = items_of("users", _name)
 IMAGES = items_of("images", _name, where=lambda i: i.get("state") in ("ACTIVE", "ENABLED"))
 INSTALLABLE = items_of(

@@ -66,6 +66,51 @@ async def test_create_with_a_fixed_size_hides_the_custom_hardware(demo_app):
         assert srv["hardware"]["fixed_instance_size_id"] == m["id"]
 
 
+async def test_create_a_baremetal_server_from_a_model(demo_app):
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        form = await open_key(pilot, "servers", "n")
+        await fill(pilot, form, hardware_mode="baremetal")
+        assert not form.rows["vcore"].display and not form.rows["fixed_instance_size_id"].display
+        assert form.rows["baremetal_model_id"].display
+        labels = [str(label) for label, _ in form.control("baremetal_model_id")._options]
+        assert any(label.startswith("BMC_XL · ") and "GB RAM" in label for label in labels)
+        await fill(pilot, form, name="metal-01",
+                   appliance_id=option(form, "appliance_id", "ubuntu2004-64std"),
+                   baremetal_model_id=option(form, "baremetal_model_id", "BMC_XL"))
+        await submit(pilot, form)
+        await finish(pilot)
+        srv = record(app, "servers", "metal-01")
+        model = record(app, "baremetal_models", "BMC_XL")
+        assert srv["server_type"] == "baremetal"
+        assert srv["hardware"]["baremetal_model_id"] == model["id"]
+        assert [h["size"] for h in srv["hardware"]["hdds"]] == \
+            [h["size"] for h in model["hardware"]["hdds"]]
+
+
+async def test_create_on_a_chosen_free_ip_in_a_private_network_with_a_host_name(demo_app):
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        form = await open_key(pilot, "servers", "n")
+        free = [str(label) for label, _ in form.control("ip_id")._options if label]
+        # Only IPs a server can take: active and assigned to nothing.
+        assert sorted(label.split()[0] for label in free) == ["74.208.251.155",
+                                                              "82.165.204.99"]
+        await fill(pilot, form, name="db-03", hostname="db-03.internal",
+                   appliance_id=option(form, "appliance_id", "centos7-64std"),
+                   datacenter_id=option(form, "datacenter_id", "DE"),
+                   ip_id=option(form, "ip_id", "82.165.204.99"),
+                   private_network_id=option(form, "private_network_id", "backend-de"))
+        await submit(pilot, form)
+        await finish(pilot)
+        srv = record(app, "servers", "db-03")
+        ip = app.emulator.store.ips[srv["ip_ids"][0]]
+        assert ip["ip"] == "82.165.204.99" and srv["hostname"] == "db-03.internal"
+        assert srv["id"] in record(app, "private_networks", "backend-de")["server_ids"]
+
+
 async def test_rename_and_describe_prefills_the_current_values(demo_app):
     app = demo_app
     async with app.run_test(size=(120, 40)) as pilot:
