@@ -20,6 +20,7 @@ from textual.pilot import Pilot
 from oneandone_tui.emulator.clock import ManualClock
 from oneandone_tui.launch import make_demo_app
 from oneandone_tui.ui import timing
+from oneandone_tui.ui.screens import detail, explorer
 
 HERE = Path(__file__).resolve().parent
 SIZE = (120, 40)
@@ -124,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown shot(s): {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
     timing.monotonic = lambda: 1000.0  # "refreshed just now", always
+    for module in (explorer, detail):  # no poll round fires while a shot is set up
+        module.FAST = module.SLOW = 3600.0
     for name, setup in SHOTS:
         if not wanted or name in wanted:
             print(asyncio.run(shoot(name, setup)))
