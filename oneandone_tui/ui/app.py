@@ -157,8 +157,11 @@ class OneAndOneApp(App[None]):
         return float(getattr(stats, "last_rate_limit_wait", 0.0) or 0.0) if stats else 0.0
 
     def _push_counts(self) -> None:
+        """Every screen's status line, the covered ones too: the explorer under the dashboard
+        shows the same counts when the dashboard is closed."""
         stats = getattr(self.client, "stats", None)
-        for bar in self.screen.query(StatusBar):
+        bars = [bar for screen in self.screen_stack for bar in screen.query(StatusBar)]
+        for bar in bars:
             bar.update_counts(
                 requests=getattr(stats, "requests", 0), errors=getattr(stats, "errors", 0),
                 rate_limit_wait=float(getattr(stats, "last_rate_limit_wait", 0) or 0),

@@ -82,6 +82,11 @@ def _brief(obj: dict[str, Any]) -> str:
         return str(obj["ip"])
     if "size" in obj and "is_main" in obj:
         return f"{obj['size']} GB" + (" (main)" if obj.get("is_main") else "")
+    if obj.get("description") is not None and "name" not in obj and "id" not in obj:
+        # An alert: "disk: Disk usage: WARNING /var 78% used (2026-11-27 06:04)".
+        kind = f"{obj['type']}: " if obj.get("type") else ""
+        when = f" ({obj['date']})" if obj.get("date") else ""
+        return f"{kind}{obj['description']}{when}"
     for key in ("name", "process", "port", "id"):
         if obj.get(key) is not None:
             return str(obj[key])

@@ -14,6 +14,7 @@ from oneandone_tui.ui.screens.dashboard import DashboardScreen
 from oneandone_tui.ui.screens.detail import DetailScreen
 from oneandone_tui.ui.screens.explorer import ExplorerScreen
 from oneandone_tui.ui.screens.monitoring import ServerChartsScreen
+from oneandone_tui.ui.widgets.status_bar import StatusBar
 from tests.ui.helpers import settle, text_of
 
 SIZE = (120, 40)
@@ -41,6 +42,11 @@ async def test_opens_on_the_dashboard_with_the_explorer_underneath():
         assert isinstance(demo.screen, DashboardScreen)
         await pilot.press("escape")
         assert isinstance(demo.screen, ExplorerScreen) and demo.screen.cat.key == "servers"
+        # The explorer's status line kept up while it was covered: not "refreshed never".
+        await pilot.pause()
+        line = str(demo.screen.query_one(StatusBar).render())
+        assert "refreshed never" not in line and " req 0 " not in line
+        assert f"req {demo.client.stats.requests}" in line
 
 
 async def test_counts_by_category_and_state():
@@ -113,7 +119,8 @@ async def test_cost_estimate_from_usages_and_prices():
         est = estimate(await demo.client.usages.list("LAST_30D"), await demo.client.pricing.get())
         text = text_of(demo.screen.query_one("#dash-cost"))
         assert f"≈ {est.net:,.2f} EUR" in text and est.net > 0
-        assert "vCore 0.0069/h" in text and "Not priced: LOAD_BALANCER" in text
+        assert "vCore 0.0069/h" in text
+        assert "No list price in /pricing for LOAD_BALANCER: left out" in text
 
 
 async def test_dashboard_from_anywhere():

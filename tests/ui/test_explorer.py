@@ -245,3 +245,12 @@ async def test_long_list_refresh_updates_rows_on_and_off_screen():
                     timeout=10)
         assert app.screen.items[off_screen]["name"] == "renamed-bottom"
         assert t.total_count == 1512
+
+
+def test_an_alert_in_a_detail_reads_as_a_sentence_not_json():
+    from oneandone_tui.ui.rows import _value_text
+
+    alert = {"type": "disk", "description": "Disk usage: WARNING /var 78% used",
+             "date": "2026-11-27 06:04:28"}
+    assert _value_text([alert]) == "disk: Disk usage: WARNING /var 78% used (2026-11-27 06:04:28)"
+    assert _value_text([{"id": "X", "name": "web", "description": "d"}]) == "web"

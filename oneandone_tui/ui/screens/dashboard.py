@@ -215,7 +215,8 @@ class DashboardScreen(Screen[None]):
         for group, value in sorted(est.by_group.items(), key=lambda g: -g[1]):
             text.append(f"  {accounting.title(group):<20}{value:>12,.2f} {est.currency}\n")
         if est.unpriced:
-            text.append(f"Not priced: {', '.join(est.unpriced)}\n", style="dim")
+            text.append(f"No list price in /pricing for {', '.join(est.unpriced)}: left out\n",
+                        style="dim")
         text.append("List prices, net: ", style="bold")
         text.append(" · ".join(f"{name} {price:g}/{unit.replace('hour', 'h')}"
                                for name, price, unit in est.prices))
