@@ -80,6 +80,7 @@ CREATE = FormSpec(
         HW_MODE, FIXED, BAREMETAL, VCORE, CORES, RAM, HDDS,
         Password("password", "Root password", hint="empty: the API makes one"),
         Text("hostname", "Host name", hint="optional, up to 63 characters"),
+        Text("ipv6_range", "IPv6 range", hint="optional, e.g. 2001:8d8:1ff:1::/64"),
         Bool("power_on", "Power on", hint="start it when ready", default=True),
         Picker("firewall_policy_id", "Firewall policy", source=FIREWALLS, hint="none"),
         Picker("load_balancer_id", "Load balancer", source=LOAD_BALANCERS, hint="none"),

@@ -99,6 +99,7 @@ async def test_create_on_a_chosen_free_ip_in_a_private_network_with_a_host_name(
         assert sorted(label.split()[0] for label in free) == ["74.208.251.155",
                                                               "82.165.204.99"]
         await fill(pilot, form, name="db-03", hostname="db-03.internal",
+                   ipv6_range="2001:8d8:1ff:1::/64",
                    appliance_id=option(form, "appliance_id", "centos7-64std"),
                    datacenter_id=option(form, "datacenter_id", "DE"),
                    ip_id=option(form, "ip_id", "82.165.204.99"),
@@ -108,6 +109,7 @@ async def test_create_on_a_chosen_free_ip_in_a_private_network_with_a_host_name(
         srv = record(app, "servers", "db-03")
         ip = app.emulator.store.ips[srv["ip_ids"][0]]
         assert ip["ip"] == "82.165.204.99" and srv["hostname"] == "db-03.internal"
+        assert srv["ipv6_range"] == "2001:8d8:1ff:1::/64"
         assert srv["id"] in record(app, "private_networks", "backend-de")["server_ids"]
 
 
