@@ -12,8 +12,31 @@ from textual.pilot import Pilot
 POLL_GROUPS = frozenset({"poll", "detail-poll", "follow", "live"})
 
 
+async def started(pilot: Pilot, timeout: float = 10.0) -> None:
+    """Wait until the app's start-up work is under way: the explorer exists and has started
+    its nav counts (they begin a moment after its first rows, see ``AFTER_FIRST_FRAME``). Until
+    then no worker may exist yet for ``settle`` to wait for: the app first waits for the start
+    category's first page (``_prefetch``)."""
+    app: Any = pilot.app
+    if not hasattr(app, "explorer"):
+        return
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        explorer = app.explorer()
+        if explorer is None and app.first_screen is not None:
+            return  # the first-run screen: no explorer until a token is given
+        if explorer is not None and explorer._last_counts:
+            return
+        if loop.time() > deadline:
+            raise AssertionError("the explorer did not start in time")
+        await pilot.pause(0.01)
+
+
 async def settle(pilot: Pilot, rounds: int = 3) -> None:
-    """Wait until no non-poll worker is running (loads, counts, sections), then a frame."""
+    """Wait until the start-up is under way (``started``) and no non-poll worker is running
+    (loads, counts, sections), then a frame."""
+    await started(pilot)
     for _ in range(rounds):
         pending = [w for w in list(pilot.app.workers)
                    if w.group not in POLL_GROUPS and not w.is_finished]

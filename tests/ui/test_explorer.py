@@ -254,3 +254,28 @@ def test_an_alert_in_a_detail_reads_as_a_sentence_not_json():
              "date": "2026-11-27 06:04:28"}
     assert _value_text([alert]) == "disk: Disk usage: WARNING /var 78% used (2026-11-27 06:04:28)"
     assert _value_text([{"id": "X", "name": "web", "description": "d"}]) == "web"
+
+
+async def test_the_explorer_does_not_poll_under_a_full_screen_and_catches_up_after(
+        demo_app, monkeypatch):
+    from oneandone_tui.ui.screens import explorer as explorer_module
+
+    monkeypatch.setattr(explorer_module, "FAST", 0.2)  # ci-runner is deploying: fast rounds
+    stats = demo_app.emulator.stats
+
+    def polls() -> int:
+        return int(stats.snapshot()["requests"].get("GET /v1/servers", 0))
+
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await until(pilot, lambda: polls() >= 2)  # rounds run while the explorer is seen
+        await pilot.press("colon", *"usages", "enter")
+        await settle(pilot)
+        hidden = polls()
+        await pilot.pause(0.8)  # four rounds' worth, all skipped: nobody sees the table
+        assert polls() == hidden
+        await pilot.press("escape")  # back: the missed round runs at once
+        await until(pilot, lambda: polls() > hidden, timeout=0.5)
+        await pilot.press("question_mark")  # a modal screen: the table still shows behind it
+        seen = polls()
+        await until(pilot, lambda: polls() > seen, timeout=1.0)

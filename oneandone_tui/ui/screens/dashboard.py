@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from ...catalogue import category, get, state_style
 from .. import accounting, routes
 from ..overview import COUNTED, LOG_PERIOD, USAGE_PERIOD, Overview, gather
+from ..visible import CatchUp
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def resource_line(key: str, count: int | None, states: dict[str, int] | None) ->
     return text
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(CatchUp, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "explorer", "Explorer"),
         Binding("m", "open('monitoring_center')", "Monitoring"),
@@ -146,7 +147,7 @@ class DashboardScreen(Screen[None]):
             except asyncio.TimeoutError:
                 pass
             self._wake.clear()
-            if self.is_current:
+            if not self.unseen():
                 self.load()
 
     # -- rendering --------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from ...catalogue import Category, Item, Link, Section, category, is_transitiona
 from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..rows import key_values, list_table
 from ..views import find_secret, masked, render_view, secret_keys
+from ..visible import CatchUp
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def _pane_id(index: int) -> str:
     return f"section-{index}"
 
 
-class DetailScreen(ActionsKeys, Screen[None]):
+class DetailScreen(CatchUp, ActionsKeys, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Back"),
         Binding("r", "refresh", "Refresh"),
@@ -122,7 +123,7 @@ class DetailScreen(ActionsKeys, Screen[None]):
             except asyncio.TimeoutError:
                 pass
             self._wake.clear()
-            if not self.is_current:
+            if self.unseen():
                 continue
             was_busy = is_transitional(self.item)
             try:

@@ -23,6 +23,7 @@ from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..routes import ROUTES
 from ..rows import row_for, table_columns
 from ..views import masked, secret_keys
+from ..visible import CatchUp
 from ..widgets.key_bar import KeyBar
 from ..widgets.nav import CategoryNav
 from ..widgets.resource_table import ResourceTable
@@ -47,7 +48,7 @@ COUNTS_EVERY = 900.0
 AFTER_FIRST_FRAME = 0.1
 
 
-class ExplorerScreen(ActionsKeys, Screen[None]):
+class ExplorerScreen(CatchUp, ActionsKeys, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter"),
         Binding("escape", "back", "Back/clear", show=False),
@@ -337,7 +338,7 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
             except asyncio.TimeoutError:
                 pass
             self._wake.clear()
-            if not self.is_current:
+            if self.unseen():
                 continue
             await self.poll_once()
 

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Select, Static
 
 from ...catalogue import category, get
+from ..visible import CatchUp
 from ..widgets.period_picker import PRESETS, PeriodPicker, describe
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.status_bar import StatusBar
@@ -67,7 +68,7 @@ def options(entries: list[dict[str, Any]], value_path: str,
     return sorted(((label, value) for value, label in seen.items()), key=lambda o: o[0].lower())
 
 
-class LogsScreen(Screen[None]):
+class LogsScreen(CatchUp, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("f", "follow", "Follow"),
@@ -178,7 +179,7 @@ class LogsScreen(Screen[None]):
             except asyncio.TimeoutError:
                 pass
             self._wake.clear()
-            if not (self.following and self.is_current):
+            if not self.following or self.unseen():
                 continue
             try:
                 await self.follow_once()

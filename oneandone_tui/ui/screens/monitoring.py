@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 
 from .. import metrics
+from ..visible import CatchUp
 from ..widgets.chart import ChartData, Line, MetricChart
 from ..widgets.period_picker import PRESETS, PeriodPicker, describe
 from ..widgets.status_bar import StatusBar
@@ -88,7 +89,7 @@ def summary(usage: dict[str, Any]) -> Group:
     return Group(table, Text(""), counts_table)
 
 
-class ServerChartsScreen(Screen[None]):
+class ServerChartsScreen(CatchUp, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("p", "focus_period", "Period"),
@@ -189,7 +190,7 @@ class ServerChartsScreen(Screen[None]):
             except asyncio.TimeoutError:
                 pass
             self._wake.clear()
-            if self.is_current and self.picker.period.period != "CUSTOM":
+            if self.picker.period.period != "CUSTOM" and not self.unseen():
                 self.load()
 
     def _update_title(self) -> None:

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, Static
 
 from ...catalogue import category, state_style
 from .. import metrics
+from ..visible import CatchUp
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.sparkline import sparkline
 from ..widgets.status_bar import StatusBar
@@ -82,7 +83,7 @@ def row_for(item: dict[str, Any], usage: dict[str, Any] | None) -> Row:
     return Row(id=str(item["id"]), cells=tuple(cells), styles=tuple(styles), sort=tuple(sort))
 
 
-class MonitoringCenterScreen(Screen[None]):
+class MonitoringCenterScreen(CatchUp, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("slash", "filter", "Filter"),
@@ -174,7 +175,7 @@ class MonitoringCenterScreen(Screen[None]):
             except asyncio.TimeoutError:
                 pass
             self._wake.clear()
-            if self.is_current:
+            if not self.unseen():
                 self.load()
                 self.want_series(refresh=True)
 
