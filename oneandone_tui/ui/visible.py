@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from textual.screen import ModalScreen
@@ -20,12 +21,21 @@ def in_view(screen: Any) -> bool:
     return all(isinstance(s, ModalScreen) for s in stack[at + 1:])
 
 
-class CatchUp:
-    """For a screen that polls (its ``_wake`` event ends a wait): a round skipped while it
-    was out of view runs as soon as it is back, not an interval later."""
+class Rounds:
+    """For a screen that refreshes itself in rounds: the wait between rounds (``_wake`` ends it
+    early), and the catch-up of a round skipped while the screen was out of view, which runs as
+    soon as it is back rather than an interval later."""
 
     _missed_round = False
-    _wake: Any
+    _wake: asyncio.Event
+
+    async def next_round(self, seconds: float) -> None:
+        """Wait ``seconds``, or less when woken."""
+        try:
+            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
+        except asyncio.TimeoutError:
+            pass
+        self._wake.clear()
 
     def unseen(self) -> bool:
         """True (and remembered) when this round should be skipped: the screen is covered."""

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from ...catalogue import category, get, state_style
 from .. import accounting, routes
 from ..overview import COUNTED, LOG_PERIOD, USAGE_PERIOD, Overview, gather
-from ..visible import CatchUp
+from ..visible import Rounds
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def resource_line(key: str, count: int | None, states: dict[str, int] | None) ->
     return text
 
 
-class DashboardScreen(CatchUp, Screen[None]):
+class DashboardScreen(Rounds, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "explorer", "Explorer"),
         Binding("m", "open('monitoring_center')", "Monitoring"),
@@ -142,11 +142,7 @@ class DashboardScreen(CatchUp, Screen[None]):
     @work(exclusive=True, group="poll", exit_on_error=False)
     async def poll_loop(self) -> None:
         while True:
-            try:
-                await asyncio.wait_for(self._wake.wait(), timeout=REFRESH)
-            except asyncio.TimeoutError:
-                pass
-            self._wake.clear()
+            await self.next_round(REFRESH)
             if not self.unseen():
                 self.load()
 

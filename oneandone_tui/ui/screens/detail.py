@@ -19,7 +19,7 @@ from ...catalogue import Category, Item, Link, Section, category, is_transitiona
 from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..rows import key_values, list_table
 from ..views import find_secret, masked, render_view, secret_keys
-from ..visible import CatchUp
+from ..visible import Rounds
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def _pane_id(index: int) -> str:
     return f"section-{index}"
 
 
-class DetailScreen(CatchUp, ActionsKeys, Screen[None]):
+class DetailScreen(Rounds, ActionsKeys, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Back"),
         Binding("r", "refresh", "Refresh"),
@@ -118,11 +118,7 @@ class DetailScreen(CatchUp, ActionsKeys, Screen[None]):
     async def poll_loop(self) -> None:
         while True:
             interval = FAST if is_transitional(self.item) else SLOW
-            try:
-                await asyncio.wait_for(self._wake.wait(), timeout=interval)
-            except asyncio.TimeoutError:
-                pass
-            self._wake.clear()
+            await self.next_round(interval)
             if self.unseen():
                 continue
             was_busy = is_transitional(self.item)

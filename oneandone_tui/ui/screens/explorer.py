@@ -23,7 +23,7 @@ from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..routes import ROUTES
 from ..rows import row_for, table_columns
 from ..views import masked, secret_keys
-from ..visible import CatchUp
+from ..visible import Rounds
 from ..widgets.key_bar import KeyBar
 from ..widgets.nav import CategoryNav
 from ..widgets.resource_table import ResourceTable
@@ -48,7 +48,7 @@ COUNTS_EVERY = 900.0
 AFTER_FIRST_FRAME = 0.1
 
 
-class ExplorerScreen(CatchUp, ActionsKeys, Screen[None]):
+class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter"),
         Binding("escape", "back", "Back/clear", show=False),
@@ -333,11 +333,7 @@ class ExplorerScreen(CatchUp, ActionsKeys, Screen[None]):
     @work(exclusive=True, group="poll", exit_on_error=False)
     async def poll_loop(self) -> None:
         while True:
-            try:
-                await asyncio.wait_for(self._wake.wait(), timeout=self.interval())
-            except asyncio.TimeoutError:
-                pass
-            self._wake.clear()
+            await self.next_round(self.interval())
             if self.unseen():
                 continue
             await self.poll_once()

@@ -16,8 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Select, Static
 
 from ...catalogue import category, get
-from ..visible import CatchUp
-from ..widgets.period_picker import PRESETS, PeriodPicker, describe
+from ..visible import Rounds
+from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.status_bar import StatusBar
 
@@ -68,7 +68,7 @@ def options(entries: list[dict[str, Any]], value_path: str,
     return sorted(((label, value) for value, label in seen.items()), key=lambda o: o[0].lower())
 
 
-class LogsScreen(CatchUp, Screen[None]):
+class LogsScreen(PeriodKeys, Rounds, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("f", "follow", "Follow"),
@@ -77,8 +77,7 @@ class LogsScreen(CatchUp, Screen[None]):
         Binding("x", "clear_filters", "Clear"),
         Binding("r", "refresh", "Refresh", show=False),
         Binding("y", "json", "JSON", show=False),
-        *(Binding(str(i), f"period('{key}')", title, show=False)
-          for i, (key, title) in enumerate(PRESETS, start=1)),
+        *PRESET_BINDINGS,
     ]
     DEFAULT_CSS = """
     LogsScreen #log-filters { height: 1; }
@@ -106,10 +105,6 @@ class LogsScreen(CatchUp, Screen[None]):
     @property
     def table(self) -> ResourceTable:
         return self.query_one(ResourceTable)
-
-    @property
-    def picker(self) -> PeriodPicker:
-        return self.query_one(PeriodPicker)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")
@@ -174,11 +169,7 @@ class LogsScreen(CatchUp, Screen[None]):
     @work(exclusive=True, group="follow", exit_on_error=False)
     async def follow_loop(self) -> None:
         while True:
-            try:
-                await asyncio.wait_for(self._wake.wait(), timeout=FOLLOW_EVERY)
-            except asyncio.TimeoutError:
-                pass
-            self._wake.clear()
+            await self.next_round(FOLLOW_EVERY)
             if not self.following or self.unseen():
                 continue
             try:
@@ -244,11 +235,6 @@ class LogsScreen(CatchUp, Screen[None]):
         self.query_one("#title", Static).update(" · ".join(parts))
 
     # -- events and actions -----------------------------------------------------------------------
-    @on(PeriodPicker.Changed)
-    def _period(self) -> None:
-        self._update_title()
-        self.load()
-
     @on(Select.Changed, "#log-filters Select")
     def _filter(self) -> None:
         self._render_rows()
@@ -278,12 +264,6 @@ class LogsScreen(CatchUp, Screen[None]):
         for select, _, _ in self._selects():
             select.clear()
         self._render_rows()
-
-    def action_period(self, preset: str) -> None:
-        self.picker.choose(preset)
-
-    def action_focus_period(self) -> None:
-        self.picker.query_one(Select).focus()
 
     def action_refresh(self) -> None:
         self.load()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
@@ -18,9 +18,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 
 from .. import metrics
-from ..visible import CatchUp
+from ..visible import Rounds
 from ..widgets.chart import ChartData, Line, MetricChart
-from ..widgets.period_picker import PRESETS, PeriodPicker, describe
+from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -89,15 +89,14 @@ def summary(usage: dict[str, Any]) -> Group:
     return Group(table, Text(""), counts_table)
 
 
-class ServerChartsScreen(CatchUp, Screen[None]):
+class ServerChartsScreen(PeriodKeys, Rounds, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("p", "focus_period", "Period"),
         Binding("r", "refresh", "Refresh"),
         Binding("L", "logs", "Logs"),
         Binding("y", "json", "JSON"),
-        *(Binding(str(i), f"period('{key}')", title, show=False)
-          for i, (key, title) in enumerate(PRESETS, start=1)),
+        *PRESET_BINDINGS,
     ]
     DEFAULT_CSS = """
     ServerChartsScreen #charts { height: 1fr; }
@@ -123,10 +122,6 @@ class ServerChartsScreen(CatchUp, Screen[None]):
     @property
     def oapp(self) -> OneAndOneApp:
         return self.app  # type: ignore[return-value]
-
-    @property
-    def picker(self) -> PeriodPicker:
-        return self.query_one(PeriodPicker)
 
     def chart(self, metric: str) -> MetricChart:
         return self.query_one(f"#chart-{metric}", MetricChart)
@@ -185,11 +180,7 @@ class ServerChartsScreen(CatchUp, Screen[None]):
     @work(exclusive=True, group="live", exit_on_error=False)
     async def refresh_loop(self) -> None:
         while True:
-            try:
-                await asyncio.wait_for(self._wake.wait(), timeout=REFRESH)
-            except asyncio.TimeoutError:
-                pass
-            self._wake.clear()
+            await self.next_round(REFRESH)
             if self.picker.period.period != "CUSTOM" and not self.unseen():
                 self.load()
 
@@ -212,17 +203,6 @@ class ServerChartsScreen(CatchUp, Screen[None]):
         self.query_one("#title", Static).update(text)
 
     # -- events and actions -----------------------------------------------------------------------
-    @on(PeriodPicker.Changed)
-    def _period(self) -> None:
-        self._update_title()
-        self.load()
-
-    def action_period(self, preset: str) -> None:
-        self.picker.choose(preset)
-
-    def action_focus_period(self) -> None:
-        self.picker.query_one(Select).focus()
-
     def action_refresh(self) -> None:
         self.load()
 

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Input, Static
 
 from ...catalogue import category, state_style
 from .. import metrics
-from ..visible import CatchUp
+from ..visible import Rounds
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.sparkline import sparkline
 from ..widgets.status_bar import StatusBar
@@ -83,7 +83,7 @@ def row_for(item: dict[str, Any], usage: dict[str, Any] | None) -> Row:
     return Row(id=str(item["id"]), cells=tuple(cells), styles=tuple(styles), sort=tuple(sort))
 
 
-class MonitoringCenterScreen(CatchUp, Screen[None]):
+class MonitoringCenterScreen(Rounds, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("slash", "filter", "Filter"),
@@ -170,11 +170,7 @@ class MonitoringCenterScreen(CatchUp, Screen[None]):
     @work(exclusive=True, group="poll", exit_on_error=False)
     async def poll_loop(self) -> None:
         while True:
-            try:
-                await asyncio.wait_for(self._wake.wait(), timeout=REFRESH)
-            except asyncio.TimeoutError:
-                pass
-            self._wake.clear()
+            await self.next_round(REFRESH)
             if not self.unseen():
                 self.load()
                 self.want_series(refresh=True)

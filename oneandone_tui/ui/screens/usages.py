@@ -10,10 +10,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Select, Static
+from textual.widgets import Footer, Static
 
 from .. import accounting
-from ..widgets.period_picker import PRESETS, PeriodPicker, describe
+from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.status_bar import StatusBar
 
@@ -64,14 +64,13 @@ def line_row(index: int, line: dict[str, Any]) -> Row:
                      minutes, minutes, hours, cells[7]))
 
 
-class UsagesScreen(Screen[None]):
+class UsagesScreen(PeriodKeys, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("p", "focus_period", "Period"),
         Binding("r", "refresh", "Refresh"),
         Binding("y", "json", "JSON"),
-        *(Binding(str(i), f"period('{key}')", title, show=False)
-          for i, (key, title) in enumerate(PRESETS, start=1)),
+        *PRESET_BINDINGS,
     ]
     DEFAULT_CSS = """
     UsagesScreen #usage-groups { height: 9; border-bottom: solid $panel; }
@@ -89,10 +88,6 @@ class UsagesScreen(Screen[None]):
     @property
     def oapp(self) -> OneAndOneApp:
         return self.app  # type: ignore[return-value]
-
-    @property
-    def picker(self) -> PeriodPicker:
-        return self.query_one(PeriodPicker)
 
     @property
     def groups(self) -> ResourceTable:
@@ -171,17 +166,6 @@ class UsagesScreen(Screen[None]):
     def _opened(self, event: ResourceTable.Opened) -> None:
         if event.table.id == "usage-groups":
             self.line_table.focus()
-
-    @on(PeriodPicker.Changed)
-    def _period(self) -> None:
-        self._update_title()
-        self.load()
-
-    def action_period(self, preset: str) -> None:
-        self.picker.choose(preset)
-
-    def action_focus_period(self) -> None:
-        self.picker.query_one(Select).focus()
 
     def action_refresh(self) -> None:
         self.load()

@@ -9,9 +9,11 @@ with the same words, before anything is sent. Only a valid period leaves the pic
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, Select, Static
@@ -174,3 +176,32 @@ class PeriodPicker(Horizontal):
             self.end_input.focus()
             return
         self.apply_custom()
+
+
+#: A period screen's keys 1..6: the presets, hidden from the key bar.
+PRESET_BINDINGS = [Binding(str(i), f"period('{key}')", title, show=False)
+                   for i, (key, title) in enumerate(PRESETS, start=1)]
+
+
+class PeriodKeys:
+    """Mixed into a screen with one :class:`PeriodPicker` (logs, usages, a server's charts):
+    ``focus_period`` (``p``) and ``period`` (1..6, ``PRESET_BINDINGS``) act on the picker, and
+    a new period retitles and reloads the screen (its ``_update_title`` and ``load``)."""
+
+    query_one: Any
+    load: Any
+    _update_title: Any
+
+    @property
+    def picker(self) -> PeriodPicker:
+        return self.query_one(PeriodPicker)
+
+    def on_period_picker_changed(self) -> None:
+        self._update_title()
+        self.load()
+
+    def action_period(self, preset: str) -> None:
+        self.picker.choose(preset)
+
+    def action_focus_period(self) -> None:
+        self.picker.query_one(Select).focus()
