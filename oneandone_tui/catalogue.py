@@ -75,9 +75,14 @@ def ips_text(item: Item) -> str:
     return ", ".join(ip.get("ip", "") if isinstance(ip, dict) else str(ip) for ip in ips)
 
 
+def disks_gb(hardware: Item) -> int:
+    """The size of all the disks of a ``hardware`` object (a server's, a fixed size's...)."""
+    return sum(h.get("size", 0) for h in hardware.get("hdds") or [])
+
+
 def hardware_text(item: Item) -> str:
     hw = item.get("hardware") or {}
-    disk = sum(h.get("size", 0) for h in hw.get("hdds") or [])
+    disk = disks_gb(hw)
     ram = hw.get("ram")
     ram_text = f"{ram:g}" if isinstance(ram, (int, float)) else "?"
     return f"{hw.get('vcore', '?')}c/{ram_text}G/{disk}G"
@@ -504,8 +509,7 @@ CATEGORIES: tuple[Category, ...] = (
         "fixed_instance_sizes", "Fixed Instance Sizes", "servers",
         (NAME, Col("vcore", "vCPU", 4, 0, lambda i: get(i, "hardware.vcore"), align="right"),
          Col("ram", "RAM GB", 6, 0, lambda i: get(i, "hardware.ram"), align="right"),
-         Col("disk", "Disk GB", 7, 0, lambda i: sum(h.get("size", 0) for h in
-                                                    get(i, "hardware.hdds", [])),
+         Col("disk", "Disk GB", 7, 0, lambda i: disks_gb(i.get("hardware") or {}),
              align="right"), Col("id", "Id", 32, 1)),
         list_call="fixed_instance_sizes", gettable=False,
         aliases=("sizes", "flavors", "flavours", "fixed"), stateful=False, status_fields=None),

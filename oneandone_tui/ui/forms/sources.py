@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ...catalogue import category
+from ...catalogue import category, disks_gb
 from .context import Ctx
 from .fields import Source
 
@@ -53,11 +53,14 @@ APPLIANCES = items_of(
               f" · min {a.get('min_hdd_size') or 20} GB".replace("  ", " "))
 RECOVERY = items_of("recovery_appliances", _name)
 DVDS = items_of("dvd_isos", lambda d: f"{d.get('name')} ({d.get('type') or 'ISO'})")
-FIXED_SIZES = items_of(
-    "fixed_instance_sizes",
-    lambda s: f"{s.get('name')} · {s['hardware'].get('vcore')} vCPU · "
-              f"{s['hardware'].get('ram'):g} GB RAM · "
-              f"{sum(h.get('size', 0) for h in s['hardware'].get('hdds') or [])} GB")
+def _sized(cpus: Callable[[Any], str]) -> Callable[[Any], str]:
+    """``M · 2 vCPU · 4 GB RAM · 60 GB``: a hardware catalogue entry, its CPUs as ``cpus``
+    says."""
+    return lambda x: (f"{x.get('name')} · {cpus(x['hardware'])} · "
+                      f"{x['hardware'].get('ram'):g} GB RAM · {disks_gb(x['hardware'])} GB")
+
+
+FIXED_SIZES = items_of("fixed_instance_sizes", _sized(lambda hw: f"{hw.get('vcore')} vCPU"))
 FIREWALLS = items_of("firewall_policies", _name)
 LOAD_BALANCERS = items_of("load_balancers", lambda x: f"{_name(x)}{_dc(x)}")
 PRIVATE_NETWORKS = items_of("private_networks", lambda x: f"{_name(x)}{_dc(x)}")
@@ -66,10 +69,7 @@ SSH_KEYS = items_of("ssh_keys", _name)
 SERVERS = items_of("servers", lambda x: f"{_name(x)}{_dc(x)}")
 BAREMETAL_MODELS = items_of(
     "baremetal_models",
-    lambda m: f"{m.get('name')} · {m['hardware'].get('cores')}×"
-              f"{m['hardware'].get('cores_per_processor')} cores · "
-              f"{m['hardware'].get('ram'):g} GB RAM · "
-              f"{sum(h.get('size', 0) for h in m['hardware'].get('hdds') or [])} GB")
+    _sized(lambda hw: f"{hw.get('cores')}×{hw.get('cores_per_processor')} cores"))
 #: Public IPs a new server can take: active and assigned to nothing.
 FREE_IPS = items_of("public_ips", lambda x: f"{x.get('ip')} · {x.get('type') or 'IPV4'}{_dc(x)}",
                     where=lambda x: not x.get("assigned_to") and x.get("state") == "ACTIVE",
