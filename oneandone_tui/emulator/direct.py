@@ -2,10 +2,11 @@
 
 The client's direct wire (``api/wire.py``) hands over the request as it would go on the wire
 (method, percent-encoded path, query pairs, headers, JSON bytes) and gets back status, headers
-and body bytes; a dropped connection is a ``ConnectionError``. Like the httpx transport
-(``transport.py``), a GET without paging (possibly a whole collection: 10,000 servers take
-~250 ms to render) runs in a worker thread so that the event loop stays free; everything else
-is answered inline.
+and body bytes; a dropped connection is a ``ConnectionError``. ``answer`` serves this adapter
+and the httpx one (``transport.py``): a GET without paging (possibly a whole collection: 10,000
+servers take ~250 ms to render) runs in a worker thread so that the event loop stays free;
+everything else (a page, one item, a change) is answered inline: a thread hop put the TUI's
+first page behind the app's start-up work (benchmarks/: target 1).
 """
 
 from __future__ import annotations
@@ -15,7 +16,20 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .core import Emulator
+    from .core import Emulator, Response
+
+
+async def answer(emulator: Emulator, method: str, path: str, query: list[tuple[str, str]],
+                 headers: dict[str, str], body: bytes, *, threaded: bool = True) -> Response:
+    """The emulator's answer for an async adapter (this one and ``transport.py``): a GET
+    without paging in a worker thread, anything else inline, then the injected latency."""
+    if threaded and method == "GET" and not any(k == "per_page" for k, _ in query):
+        resp = await asyncio.to_thread(emulator.handle, method, path, query, headers, body)
+    else:
+        resp = emulator.handle(method, path, query, headers, body)
+    if resp.delay:
+        await asyncio.sleep(resp.delay)
+    return resp
 
 
 class DirectTransport:
@@ -26,13 +40,8 @@ class DirectTransport:
     async def exchange(self, method: str, path: str, query: list[tuple[str, str]],
                        headers: dict[str, str],
                        body: bytes) -> tuple[int, Mapping[str, str], bytes]:
-        handle = self.emulator.handle
-        if self.threaded and method == "GET" and not any(k == "per_page" for k, _ in query):
-            resp = await asyncio.to_thread(handle, method, path, query, headers, body)
-        else:
-            resp = handle(method, path, query, headers, body)
-        if resp.delay:
-            await asyncio.sleep(resp.delay)
+        resp = await answer(self.emulator, method, path, query, headers, body,
+                            threaded=self.threaded)
         if resp.drop:
             raise ConnectionError("Server disconnected without sending a response.")
         return resp.status, resp.headers, resp.body
