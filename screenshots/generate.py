@@ -1,5 +1,5 @@
 """Regenerate the SVG screenshots of the main screens, deterministically (the demo account on a
-manual clock, a frozen UI clock, 120x40):
+manual clock, the UI clock and the pollers frozen as in the snapshot tests, 120x40):
 
     python -m screenshots.generate            # every shot
     python -m screenshots.generate dashboard  # only the named ones
@@ -15,34 +15,16 @@ import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from oneandone_tui.emulator.clock import ManualClock
 from oneandone_tui.launch import make_demo_app
-from oneandone_tui.ui import timing
-from oneandone_tui.ui.screens import detail, explorer
+from tests.ui.helpers import freeze_for_snapshots, settle
 
 HERE = Path(__file__).resolve().parent
 SIZE = (120, 40)
-#: Worker groups that never finish (pollers, follow loops): not waited for.
-ENDLESS = frozenset({"poll", "detail-poll", "follow", "live"})
-
 Setup = Callable[[Pilot], Awaitable[None]]
-
-
-async def settle(pilot: Pilot) -> None:
-    """Wait for every finite worker (loads, sections), then a frame."""
-    for _ in range(4):
-        pending = [w for w in list(pilot.app.workers)
-                   if w.group not in ENDLESS and not w.is_finished]
-        for worker in pending:
-            try:
-                await asyncio.wait_for(worker.wait(), timeout=10)
-            except Exception:
-                pass
-        await pilot.pause()
-        if not pending:
-            break
 
 
 def keys(*presses: str) -> Setup:
@@ -124,12 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"unknown shot(s): {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
-    timing.monotonic = lambda: 1000.0  # "refreshed just now", always
-    for module in (explorer, detail):  # no poll round fires while a shot is set up
-        module.FAST = module.SLOW = 3600.0
-    for name, setup in SHOTS:
-        if not wanted or name in wanted:
-            print(asyncio.run(shoot(name, setup)))
+    with pytest.MonkeyPatch.context() as patch:  # as in the snapshot tests
+        freeze_for_snapshots(patch)
+        for name, setup in SHOTS:
+            if not wanted or name in wanted:
+                print(asyncio.run(shoot(name, setup)))
     return 0
 
 
