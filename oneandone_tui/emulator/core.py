@@ -13,13 +13,17 @@ to the clock, and the handler runs under the store's lock.
 from __future__ import annotations
 
 import json
+import logging
+import math
+import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
-from . import listing
+from . import jsonbody, listing
 from .clock import Clock, ScaledClock
 from .errors import ApiError, BadRequest, NotFound, TooManyRequests, Unauthorized
 from .faults import Faults, FaultSettings
@@ -30,6 +34,10 @@ API_PREFIX = "/v1"
 CONTROL_PREFIX = "/_emulator"
 DEFAULT_TOKEN = "demo-token"
 MUTATING = frozenset({"POST", "PUT", "DELETE", "PATCH"})
+#: The most ``POST /_emulator/clock/advance`` moves the clock in one step: ten years.
+MAX_ADVANCE = 10 * 366 * 24 * 3600
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -47,7 +55,14 @@ class Response:
 
 
 def _encode(body: Any) -> bytes:
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """UTF-8 JSON. Bodies are checked when parsed (``jsonbody``), so no stored text holds a lone
+    surrogate; one that arrives another way (an in-process caller's path or query, echoed in
+    an error message) is sent as U+FFFD rather than failing the answer."""
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> Response:
@@ -127,6 +142,8 @@ class Emulator:
     # -- conveniences for tests and demos --------------------------------------------------------
     def advance(self, seconds: float) -> None:
         """Move the clock forward and apply what that time does."""
+        if not (math.isfinite(seconds) and seconds >= 0):
+            raise ValueError(f"cannot advance the clock by {seconds!r} seconds")
         with self.store.lock:
             self.clock.advance(seconds)
             self.store.advance()
@@ -161,6 +178,23 @@ class Emulator:
         headers: dict[str, str] | None = None,
         body: bytes = b"",
     ) -> Response:
+        """The answer to one request: always a :class:`Response` with a JSON body (or an
+        injected drop), whatever the method, path, headers and body hold."""
+        try:
+            return self._handle(method, path, query, headers, body)
+        except Exception as exc:  # the last line: a request never goes unanswered
+            _log.exception("emulator: unexpected error on %s %s", method, path.split("?")[0])
+            return self._error(ApiError(
+                f"The emulator failed on this request ({type(exc).__name__}).", status=500))
+
+    def _handle(
+        self,
+        method: str,
+        path: str,
+        query: list[tuple[str, str]] | str | None,
+        headers: dict[str, str] | None,
+        body: bytes,
+    ) -> Response:
         method = method.upper()
         if "?" in path and query is None:
             path, query = path.split("?", 1)
@@ -169,13 +203,17 @@ class Emulator:
         query = query or []
         lower_headers = {k.lower(): v for k, v in (headers or {}).items()}
         try:
+            if len(body) > jsonbody.MAX_BODY_BYTES:
+                raise jsonbody.too_large(len(body))
             if path.startswith(CONTROL_PREFIX):
                 return self._control(method, path[len(CONTROL_PREFIX):], body)
             if not path.startswith(API_PREFIX + "/"):
                 raise NotFound(f"No such endpoint: {method} {path} (the API lives under /v1).")
-            sub = "/" + "/".join(unquote(s) for s in path[len(API_PREFIX):].split("/") if s)
+            # Split, then decode: an id holding %2F stays one segment (a 404 for that id).
+            segments = [unquote(s) for s in path[len(API_PREFIX):].split("/") if s]
+            sub = "/" + "/".join(segments)
             try:
-                r, params = self.router.match(method, sub)
+                r, params = self.router.match(method, segments)
             except ApiError:
                 self.stats.count(f"{method} {path}")
                 raise
@@ -194,8 +232,8 @@ class Emulator:
                     resp.delay = delay
                     return resp
                 if fault.kind == "status":
-                    exc = ApiError(_REASONS.get(fault.status, "Server error."),
-                                   status=fault.status, type=_TYPES.get(fault.status))
+                    exc = ApiError(_reason(fault.status), status=fault.status,
+                                   type=_error_type(fault.status))
                     resp = self._error(exc)
                     resp.delay = delay
                     return resp
@@ -249,10 +287,8 @@ class Emulator:
             if method == "GET":
                 return json_response(200, self.faults.as_dict())
             if method == "PUT":
+                changes = _control_object(body, "fault settings")
                 try:
-                    changes = json.loads(body or b"{}")
-                    if not isinstance(changes, dict):
-                        raise ValueError("the body must be a JSON object")
                     return json_response(200, self.faults.update(changes))
                 except ValueError as exc:
                     raise BadRequest(f"Invalid fault settings: {exc}.") from None
@@ -260,13 +296,7 @@ class Emulator:
             if method == "GET":
                 return json_response(200, self._clock_info())
         elif path == "/clock/advance" and method == "POST":
-            try:
-                seconds = float(json.loads(body or b"{}").get("seconds", 0))
-            except (ValueError, AttributeError):
-                raise BadRequest("Send {\"seconds\": <number>} to advance the clock.") from None
-            if seconds < 0:
-                raise BadRequest("'seconds' must be >= 0.")
-            self.advance(seconds)
+            self.advance(self._advance_seconds(body))
             return json_response(200, self._clock_info())
         elif path == "/settle" and method == "POST":
             self.settle()
@@ -274,6 +304,27 @@ class Emulator:
         elif path == "/health" and method == "GET":
             return json_response(200, {"status": "ok"})
         raise NotFound(f"No such control endpoint: {method} {CONTROL_PREFIX}{path}.")
+
+    def _advance_seconds(self, body: bytes) -> float:
+        """The ``seconds`` of a clock advance: a finite number from 0 to :data:`MAX_ADVANCE`
+        that keeps the emulated date representable."""
+        args = _control_object(body, "clock advance")
+        unknown = sorted(set(args) - {"seconds"})
+        if unknown:
+            raise BadRequest(f"Unknown field '{unknown[0]}' in a clock advance (known: seconds).")
+        seconds = args.get("seconds", 0)
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+            raise BadRequest("Field 'seconds' must be a number of seconds, e.g. "
+                             "{\"seconds\": 60}.")
+        if not (math.isfinite(seconds) and 0 <= seconds <= MAX_ADVANCE):
+            raise BadRequest(f"Field 'seconds' must be between 0 and {MAX_ADVANCE} (ten years), "
+                             f"got {seconds}.")
+        try:
+            if self.store.when(self.clock.now() + seconds).year >= 9000:
+                raise OverflowError
+        except OverflowError:
+            raise BadRequest("Field 'seconds' would move the clock past the year 9000.") from None
+        return float(seconds)
 
     def _clock_info(self) -> dict[str, Any]:
         return {
@@ -284,6 +335,16 @@ class Emulator:
         }
 
 
+def _control_object(body: bytes, what: str) -> dict[str, Any]:
+    """A control route's body: a JSON object (an empty body is an empty one)."""
+    value = jsonbody.parse(body)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise BadRequest(f"The {what} must be a JSON object.")
+    return value
+
+
 _REASONS = {
     500: "Internal Server Error. Please try again.",
     502: "Bad Gateway.",
@@ -292,3 +353,22 @@ _REASONS = {
 }
 _TYPES = {500: "INTERNAL_SERVER_ERROR", 502: "BAD_GATEWAY", 503: "SERVICE_UNAVAILABLE",
           504: "GATEWAY_TIMEOUT"}
+
+
+def _reason(status: int) -> str:
+    """The message of an injected error status (any 4xx/5xx a ``fail_next`` names)."""
+    if status in _REASONS:
+        return _REASONS[status]
+    try:
+        return f"{HTTPStatus(status).phrase}."
+    except ValueError:
+        return "Server error." if status >= 500 else "Request refused."
+
+
+def _error_type(status: int) -> str:
+    if status in _TYPES:
+        return _TYPES[status]
+    try:
+        return HTTPStatus(status).name
+    except ValueError:
+        return "INTERNAL_SERVER_ERROR" if status >= 500 else "BAD_REQUEST"

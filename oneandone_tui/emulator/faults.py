@@ -10,6 +10,7 @@ is used by the next request whose ``"METHOD /path"`` contains ``match`` (all, wh
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 from dataclasses import asdict, dataclass, field
@@ -40,7 +41,9 @@ class Fault:
 
 class Faults:
     def __init__(self, settings: FaultSettings | None = None, seed: int = 0):
+        """Raises ``ValueError`` naming the field when ``settings`` are out of range."""
         self.settings = settings or FaultSettings()
+        _validate(self.settings)
         self._rng = random.Random(seed ^ 0x5EED)
         self._lock = threading.Lock()
 
@@ -56,6 +59,9 @@ class Faults:
                     raise ValueError(f"unknown fault setting '{key}' (known: {', '.join(merged)})")
                 merged[key] = value
             new = FaultSettings(**merged)
+            if isinstance(new.fail_next, list):
+                # Copies: pick() consumes the queue, and the caller keeps its own objects.
+                new.fail_next = [dict(e) if isinstance(e, dict) else e for e in new.fail_next]
             _validate(new)
             self.settings = new
             return asdict(new)
@@ -91,21 +97,62 @@ def _fault_from(entry: dict[str, Any], s: FaultSettings) -> Fault:
     return Fault(kind, int(entry.get("status", 503)))
 
 
+#: Bounds of the settings: a latency past two minutes outlasts every client's timeout, and a
+#: rate-limit reset past an hour only stalls the client that honours it.
+MAX_LATENCY_MS = 120_000
+MAX_RESET = 3600
+RATE_FIELDS = ("error_rate", "rate_limit_rate", "malformed_rate", "drop_rate")
+ENTRY_KEYS = ("fault", "match", "status", "reset")
+
+
+def _is_number(value: Any) -> bool:
+    return (not isinstance(value, bool) and isinstance(value, (int, float))
+            and math.isfinite(value))
+
+
+def _is_int(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int)
+
+
 def _validate(s: FaultSettings) -> None:
-    for name in ("error_rate", "rate_limit_rate", "malformed_rate", "drop_rate"):
+    """Every setting in range, so that a bad PUT cannot leave the emulator unusable (a latency
+    of 1e12 ms, a ``match`` that is not a string); raises ``ValueError`` naming the field."""
+    for name in RATE_FIELDS:
         value = getattr(s, name)
-        if not isinstance(value, (int, float)) or not 0 <= value <= 1:
-            raise ValueError(f"'{name}' must be a number between 0 and 1")
-    if not isinstance(s.latency_ms, (int, float)) or s.latency_ms < 0:
-        raise ValueError("'latency_ms' must be a number >= 0")
-    if not isinstance(s.rate_limit_reset, int) or s.rate_limit_reset < 0:
-        raise ValueError("'rate_limit_reset' must be an integer >= 0 (seconds)")
-    if not s.error_statuses or not all(
-        isinstance(c, int) and 500 <= c <= 599 for c in s.error_statuses
+        if not _is_number(value) or not 0 <= value <= 1:
+            raise ValueError(f"'{name}' must be a number between 0 and 1, got {value!r}")
+    if not _is_number(s.latency_ms) or not 0 <= s.latency_ms <= MAX_LATENCY_MS:
+        raise ValueError(f"'latency_ms' must be a number of milliseconds between 0 and "
+                         f"{MAX_LATENCY_MS}, got {s.latency_ms!r}")
+    if not _is_int(s.rate_limit_reset) or not 0 <= s.rate_limit_reset <= MAX_RESET:
+        raise ValueError(f"'rate_limit_reset' must be an integer number of seconds between 0 "
+                         f"and {MAX_RESET}, got {s.rate_limit_reset!r}")
+    if not isinstance(s.error_statuses, list) or not s.error_statuses or not all(
+        _is_int(c) and 500 <= c <= 599 for c in s.error_statuses
     ):
         raise ValueError("'error_statuses' must be a non-empty list of 5xx status codes")
     if not isinstance(s.fail_next, list):
         raise ValueError("'fail_next' must be a list of fault objects")
-    for entry in s.fail_next:
-        if not isinstance(entry, dict) or entry.get("fault", "status") not in FAULT_KINDS:
-            raise ValueError(f"'fail_next' entries need 'fault' in {', '.join(FAULT_KINDS)}")
+    for i, entry in enumerate(s.fail_next):
+        _validate_entry(entry, f"fail_next[{i}]")
+
+
+def _validate_entry(entry: Any, label: str) -> None:
+    if not isinstance(entry, dict):
+        raise ValueError(f"'{label}' must be an object such as "
+                         f'{{"fault": "status", "status": 503, "match": "GET /servers"}}')
+    unknown = sorted(set(entry) - set(ENTRY_KEYS))
+    if unknown:
+        raise ValueError(f"unknown field '{label}.{unknown[0]}' (known: {', '.join(ENTRY_KEYS)})")
+    kind = entry.get("fault", "status")
+    if kind not in FAULT_KINDS:
+        raise ValueError(f"'{label}.fault' must be one of {', '.join(FAULT_KINDS)}, got {kind!r}")
+    if "match" in entry and not isinstance(entry["match"], str):
+        raise ValueError(f"'{label}.match' must be a string such as \"GET /servers\", "
+                         f"got {entry['match']!r}")
+    if "status" in entry and not (_is_int(entry["status"]) and 400 <= entry["status"] <= 599):
+        raise ValueError(f"'{label}.status' must be an HTTP error status (an integer from 400 "
+                         f"to 599), got {entry['status']!r}")
+    if "reset" in entry and not (_is_int(entry["reset"]) and 0 <= entry["reset"] <= MAX_RESET):
+        raise ValueError(f"'{label}.reset' must be an integer number of seconds between 0 and "
+                         f"{MAX_RESET}, got {entry['reset']!r}")

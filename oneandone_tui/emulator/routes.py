@@ -9,11 +9,11 @@ method is a JSON 405.
 from __future__ import annotations
 
 import importlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import jsonbody
 from .errors import BadRequest, MethodNotAllowed, NotFound
 
 if TYPE_CHECKING:
@@ -90,12 +90,7 @@ class Request:
     def body(self) -> Any:
         if not self._parsed:
             self._parsed = True
-            text = self.raw_body.decode("utf-8", "replace").strip() if self.raw_body else ""
-            if text:
-                try:
-                    self._body = json.loads(text)
-                except ValueError as exc:
-                    raise BadRequest(f"The request body is not valid JSON: {exc.msg}.") from None
+            self._body = jsonbody.parse(self.raw_body)
         return self._body
 
     def json(self) -> dict[str, Any]:
@@ -167,8 +162,13 @@ class Router:
                 raise ValueError(f"duplicate route {r.method} {r.template}")
             node.methods[r.method] = r
 
-    def match(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
-        found = self._walk(self.root, _segments(path), {})
+    def match(self, method: str, path: str | list[str]) -> tuple[Route, dict[str, str]]:
+        """The route for ``method`` on ``path``: a path string, or its already-decoded segments
+        (so that an id holding ``%2F`` stays one segment)."""
+        segs = _segments(path) if isinstance(path, str) else [s for s in path if s]
+        if not isinstance(path, str):
+            path = "/" + "/".join(segs)
+        found = self._walk(self.root, segs, {})
         if found is None or not found[0].methods:
             raise NotFound(f"No such endpoint: {method} /v1{path}.")
         node, params = found

@@ -74,7 +74,10 @@ def _check_range(value: float, label: str, lo: float | None, hi: float | None,
 
 
 def _fmt(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)
+    # No float() of an int: one past 1e308 raised OverflowError instead of answering 400.
+    if isinstance(x, int):
+        return str(x)
+    return str(int(x)) if x.is_integer() else str(x)
 
 
 def integer(body: dict[str, Any], name: str, *, path: str | None = None,
