@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import argparse
 import gc
+import math
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from . import __version__
+
+#: Where ``oneandone-tui emulator`` takes its token from when neither flag gives one (an
+#: environment variable is not visible in ``ps``, unlike ``--token``).
+TOKEN_ENV = "ONEANDONE_EMULATOR_TOKEN"
 
 
 def _faults_args(p: argparse.ArgumentParser) -> None:
@@ -45,23 +51,73 @@ def emulator_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free)")
     p.add_argument("--token", default=None,
-                   help="API token of the demo account's owner (default: demo-token)")
+                   help="API token of the demo account's owner (default: demo-token; visible "
+                        f"to other users in ps: prefer --token-file or ${TOKEN_ENV})")
+    p.add_argument("--token-file", metavar="PATH", default=None,
+                   help="read the token from this file (its first line)")
     p.add_argument("--time-scale", type=float, default=10.0,
                    help="how much faster than real time operations complete (default 10)")
     p.add_argument("--servers", type=int, default=0, help="extra servers in the demo account")
     p.add_argument("--seed", type=int, default=1, help="seed of the demo account (default 1)")
-    p.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    p.add_argument("--verbose", action="store_true",
+                   help="log every request to stderr (query values redacted)")
     _faults_args(p)
     return p
 
 
+def emulator_token(args: argparse.Namespace,
+                    environ: Mapping[str, str] | None = None) -> tuple[str | None, str]:
+    """The emulator's token and where it came from: ``--token``, ``--token-file`` (first line,
+    surrounding blanks stripped), ``$ONEANDONE_EMULATOR_TOKEN``, else none (the default).
+    Raises ``ValueError`` with a message for the user."""
+    env = os.environ if environ is None else environ
+    if args.token is not None and args.token_file is not None:
+        raise ValueError("give --token or --token-file, not both")
+    if args.token is not None:
+        token, source = args.token, "--token"
+    elif args.token_file is not None:
+        try:
+            with open(args.token_file, encoding="utf-8") as fh:
+                token = fh.readline().strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"cannot read the token file {args.token_file}: "
+                             f"{getattr(exc, 'strerror', None) or exc}") from None
+        source = f"--token-file {args.token_file}"
+    elif env.get(TOKEN_ENV):
+        token, source = env[TOKEN_ENV], f"${TOKEN_ENV}"
+    else:
+        return None, "default"
+    token = token.strip()
+    if not token:
+        raise ValueError(f"the token from {source} is empty")
+    if not token.isprintable() or not token.isascii():
+        raise ValueError(f"the token from {source} must be printable ASCII (an HTTP header)")
+    return token, source
+
+
 def run_emulator(argv: Sequence[str]) -> int:
-    args = emulator_parser().parse_args(argv)
+    parser = emulator_parser()
+    args = parser.parse_args(argv)
     from .emulator.core import DEFAULT_TOKEN, Emulator
     from .emulator.http import base_url, make_server
 
-    emu = Emulator(seed=args.seed, servers=args.servers, token=args.token or DEFAULT_TOKEN,
-                   time_scale=args.time_scale, faults=_fault_settings(args))
+    try:
+        token, source = emulator_token(args)
+    except ValueError as exc:
+        parser.error(str(exc))
+    if args.token is not None:
+        print(f"oneandone-tui emulator: note: --token is visible to other users in ps; prefer "
+              f"--token-file PATH or ${TOKEN_ENV}", file=sys.stderr)
+    if not (math.isfinite(args.time_scale) and args.time_scale > 0):
+        parser.error(f"--time-scale must be a number > 0, got {args.time_scale}")
+    if args.servers < 0:
+        parser.error(f"--servers must be >= 0, got {args.servers}")
+    try:
+        faults = _fault_settings(args)
+        emu = Emulator(seed=args.seed, servers=args.servers, token=token or DEFAULT_TOKEN,
+                       time_scale=args.time_scale, faults=faults)
+    except ValueError as exc:
+        parser.error(f"invalid fault setting: {exc}")
     try:
         server = make_server(emu, args.host, args.port, quiet=not args.verbose)
     except OSError as exc:
@@ -70,7 +126,7 @@ def run_emulator(argv: Sequence[str]) -> int:
         return 1
     url = base_url(server)
     print(url, flush=True)
-    print(f"  token: {'(as given)' if args.token else DEFAULT_TOKEN}   "
+    print(f"  token: {f'(from {source})' if token else DEFAULT_TOKEN}   "
           f"time scale: {args.time_scale}x   servers: {len(emu.store.servers)}   "
           f"control: {url[:-3]}/_emulator/stats, /_emulator/faults", file=sys.stderr,
           flush=True)

@@ -225,7 +225,7 @@ class Emulator:
                 if fault.kind == "drop":
                     return Response(0, drop=True, delay=delay)
                 if fault.kind == "rate_limit":
-                    exc = TooManyRequests(
+                    exc: ApiError = TooManyRequests(
                         f"Rate limit exceeded. Try again in {fault.reset} seconds.")
                     resp = self._error(exc, {"X-Rate-Limit-Reset": str(fault.reset),
                                              "Retry-After": str(fault.reset)})

@@ -12,7 +12,7 @@ first page behind the app's start-up work (benchmarks/: target 1).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,28 +20,33 @@ if TYPE_CHECKING:
 
 
 async def answer(emulator: Emulator, method: str, path: str, query: list[tuple[str, str]],
-                 headers: dict[str, str], body: bytes, *, threaded: bool = True) -> Response:
+                 headers: dict[str, str], body: bytes, *, threaded: bool = True,
+                 sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> Response:
     """The emulator's answer for an async adapter (this one and ``transport.py``): a GET
-    without paging in a worker thread, anything else inline, then the injected latency."""
+    without paging in a worker thread, anything else inline, then the injected latency,
+    awaited outside the store's lock so that concurrent requests wait concurrently (``sleep``:
+    tests pass their own)."""
     if threaded and method == "GET" and not any(k == "per_page" for k, _ in query):
         resp = await asyncio.to_thread(emulator.handle, method, path, query, headers, body)
     else:
         resp = emulator.handle(method, path, query, headers, body)
     if resp.delay:
-        await asyncio.sleep(resp.delay)
+        await sleep(resp.delay)
     return resp
 
 
 class DirectTransport:
-    def __init__(self, emulator: Emulator, *, threaded: bool = True) -> None:
+    def __init__(self, emulator: Emulator, *, threaded: bool = True,
+                 sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> None:
         self.emulator = emulator
         self.threaded = threaded
+        self.sleep = sleep
 
     async def exchange(self, method: str, path: str, query: list[tuple[str, str]],
                        headers: dict[str, str],
                        body: bytes) -> tuple[int, Mapping[str, str], bytes]:
         resp = await answer(self.emulator, method, path, query, headers, body,
-                            threaded=self.threaded)
+                            threaded=self.threaded, sleep=self.sleep)
         if resp.drop:
             raise ConnectionError("Server disconnected without sending a response.")
         return resp.status, resp.headers, resp.body

@@ -249,7 +249,7 @@ def make_server(emulator: Emulator, host: str = "127.0.0.1", port: int = 0,
 
 def base_url(server: EmulatorServer) -> str:
     host, port = server.server_address[:2]
-    return f"http://{host}:{port}/v1"
+    return f"http://{host!s}:{port}/v1"
 
 
 class BackgroundServer:

@@ -8,7 +8,9 @@ thread, everything else inline). The demo runs on ``direct.py``, without httpx.
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
 
@@ -21,9 +23,14 @@ if TYPE_CHECKING:
 
 
 class EmulatorTransport(httpx.AsyncBaseTransport, httpx.BaseTransport):
-    def __init__(self, emulator: Emulator, *, threaded: bool = True):
+    def __init__(self, emulator: Emulator, *, threaded: bool = True,
+                 sleep: Callable[[float], object] = time.sleep,
+                 async_sleep: Callable[[float], Awaitable[object]] = asyncio.sleep):
+        """``sleep``/``async_sleep`` wait out injected latency (tests pass their own)."""
         self.emulator = emulator
         self.threaded = threaded
+        self.sleep = sleep
+        self.async_sleep = async_sleep
 
     @staticmethod
     def _parts(request: httpx.Request) -> tuple[str, list[tuple[str, str]], dict[str, str]]:
@@ -45,7 +52,7 @@ class EmulatorTransport(httpx.AsyncBaseTransport, httpx.BaseTransport):
         body = await request.aread()
         path, query, headers = self._parts(request)
         resp = await answer(self.emulator, request.method, path, query, headers, body,
-                            threaded=self.threaded)
+                            threaded=self.threaded, sleep=self.async_sleep)
         return self._to_httpx(request, resp)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -53,6 +60,6 @@ class EmulatorTransport(httpx.AsyncBaseTransport, httpx.BaseTransport):
         path, query, headers = self._parts(request)
         resp = self.emulator.handle(request.method, path, query, headers, body)
         if resp.delay:
-            time.sleep(resp.delay)
+            self.sleep(resp.delay)
         return self._to_httpx(request, resp)
 
