@@ -62,6 +62,9 @@ class _Handler(BaseHTTPRequestHandler):
     #: "HTTP/0.9" default answers them with a bare body).
     default_request_version = "HTTP/1.0"
     server_version = "oneandone-emulator/1.0"
+    #: Headers and body go out as separate writes: with Nagle's algorithm the body waited for
+    #: the client's delayed ACK, ~40 ms per answer on a keep-alive connection.
+    disable_nagle_algorithm = True
     #: Seconds a connection may stay silent (idle keep-alive, or a body that never arrives)
     #: before its thread gives up on it.
     timeout = 120

@@ -144,3 +144,18 @@ def test_each_fault_is_drawn_per_request_under_concurrency() -> None:
     with bs:
         statuses, _ = burst(bs.server.server_address[:2], N)
     assert sorted(statuses) == [200] * 15 + [503] * 5
+
+
+def test_keep_alive_answers_are_not_held_back_by_nagle() -> None:
+    """Headers and body are two writes; with Nagle's algorithm the body waited for the
+    client's delayed ACK: ~45 ms per answer on one keep-alive connection (measured with
+    httpx), ~2 ms without. 25 sequential answers under 0.6 s (Nagle: over 1 s)."""
+    emu = Emulator(clock=ManualClock())
+    with BackgroundServer(emu) as url, httpx.Client(base_url=url,
+                                                    headers={"X-TOKEN": emu.token}) as client:
+        client.get("/ping")
+        start = time.perf_counter()
+        statuses = [client.get("/servers/fixed_instance_sizes").status_code for _ in range(25)]
+        elapsed = time.perf_counter() - start
+    assert statuses == [200] * 25
+    assert elapsed < 0.6, f"25 keep-alive answers took {elapsed:.2f} s"
