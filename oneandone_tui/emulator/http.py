@@ -121,9 +121,9 @@ class _Handler(BaseHTTPRequestHandler):
         raw = values[0].strip()
         if not raw.isascii() or not raw.isdigit():
             raise _BadFraming(f"Content-Length must be a number of bytes, got {raw[:40]!r}.")
-        length = int(raw) if len(raw) <= 18 else jsonbody.MAX_BODY_BYTES + 1
-        if length > jsonbody.MAX_BODY_BYTES:
-            raise _BadFraming(jsonbody.too_large(length).message)
+        if len(raw) > 18 or int(raw) > jsonbody.MAX_BODY_BYTES:
+            raise _BadFraming(jsonbody.too_large(raw).message)
+        length = int(raw)
         body = self.rfile.read(length) if length else b""
         if len(body) < length:
             raise _BadFraming("The connection closed before the whole body arrived.")
@@ -261,7 +261,9 @@ class BackgroundServer:
     def __init__(self, emulator: Emulator, host: str = "127.0.0.1", port: int = 0, *,
                  sleep: Callable[[float], None] = time.sleep):
         self.server = make_server(emulator, host, port, sleep=sleep)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # A short poll: shutdown() waits for it, once per test that serves.
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,),
+                                       daemon=True)
 
     def __enter__(self) -> str:
         self.thread.start()

@@ -34,8 +34,11 @@ class _Refused(Exception):
     """Raised inside the parser's hooks; carries the message of the 400."""
 
 
-def too_large(size: int) -> BadRequest:
-    return BadRequest(f"The request body is too large ({size} bytes; at most {MAX_BODY_BYTES}).")
+def too_large(size: int | str) -> BadRequest:
+    """The 400 for a body of ``size`` bytes (a number, or the digits a client declared)."""
+    shown = _clip(str(size))
+    return BadRequest(f"The request body is too large ({shown} bytes; at most "
+                      f"{MAX_BODY_BYTES}).")
 
 
 def parse(raw: bytes) -> Any:

@@ -29,8 +29,10 @@ def server() -> Iterator[tuple[Emulator, tuple[str, int]]]:
         yield emu, (str(host), int(port))
 
 
-def exchange(addr: tuple[str, int], data: bytes) -> tuple[int, dict[str, str], bytes, bool]:
-    """Send ``data``, read one answer: status, headers, body, and whether the server closed."""
+def exchange(addr: tuple[str, int], data: bytes, *,
+             check_close: bool = False) -> tuple[int, dict[str, str], bytes, bool]:
+    """Send ``data``, read one answer: status, headers, body, and (``check_close``) whether
+    the server then closed the connection."""
     with socket.create_connection(addr, timeout=TIMEOUT) as s:
         s.sendall(data)
         buf = b""
@@ -47,6 +49,8 @@ def exchange(addr: tuple[str, int], data: bytes) -> tuple[int, dict[str, str], b
             chunk = s.recv(65536)
             assert chunk, "connection closed mid-body"
             rest += chunk
+        if not check_close:
+            return status, headers, rest[:length], False
         s.settimeout(2)
         try:
             closed = s.recv(1) == b""
@@ -91,7 +95,8 @@ def still_serving(addr: tuple[str, int]) -> None:
 ])
 def test_bad_content_length_is_400_and_closes(server, length: str, fragment: str) -> None:
     _emu, addr = server
-    answer = exchange(addr, request("POST", "/v1/servers", b"{}", length=length))
+    answer = exchange(addr, request("POST", "/v1/servers", b"{}", length=length),
+                      check_close=True)
     json_error(answer, 400, fragment)
     assert answer[1]["connection"] == "close" and answer[3]
     still_serving(addr)
@@ -105,7 +110,7 @@ def test_conflicting_content_lengths_are_400(server) -> None:
 
 def test_http_0_9_request_line_is_answered_400_at_once(server) -> None:
     _emu, addr = server
-    answer = exchange(addr, b"GET /v1/servers\r\n")
+    answer = exchange(addr, b"GET /v1/servers\r\n", check_close=True)
     json_error(answer, 400, "HTTP/0.9")
     assert answer[3], "the connection must close"
 
@@ -118,7 +123,7 @@ def test_http_0_9_request_line_is_answered_400_at_once(server) -> None:
 ])
 def test_malformed_request_lines_are_json(server, line: bytes, status: int) -> None:
     _emu, addr = server
-    answer = exchange(addr, line)
+    answer = exchange(addr, line, check_close=True)
     json_error(answer, status)
     assert answer[3]
     still_serving(addr)
