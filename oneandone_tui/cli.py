@@ -124,6 +124,11 @@ def run_emulator(argv: Sequence[str]) -> int:
         print(f"oneandone-tui emulator: cannot listen on {args.host}:{args.port}: {exc}",
               file=sys.stderr)
         return 1
+    import logging
+
+    failures = logging.StreamHandler(sys.stderr)
+    failures.setLevel(logging.WARNING)
+    logging.getLogger("oneandone_tui.emulator").addHandler(failures)
     url = base_url(server)
     print(url, flush=True)
     print(f"  token: {f'(from {source})' if token else DEFAULT_TOKEN}   "

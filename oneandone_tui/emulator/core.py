@@ -37,7 +37,11 @@ MUTATING = frozenset({"POST", "PUT", "DELETE", "PATCH"})
 #: The most ``POST /_emulator/clock/advance`` moves the clock in one step: ten years.
 MAX_ADVANCE = 10 * 366 * 24 * 3600
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Unexpected failures (answered 500) are logged here. Silent unless a handler is configured:
+#: in the TUI's demo a traceback on stderr would land on the screen; ``oneandone-tui
+#: emulator`` prints them.
 _log = logging.getLogger(__name__)
+_log.addHandler(logging.NullHandler())
 
 
 @dataclass
