@@ -129,9 +129,7 @@ def add_ip_lb(req: Request) -> Any:
                      "load balancer", required=True)
     assert lb is not None
     ensure_not_removing(lb, "load balancer")
-    if lb["datacenter_id"] != srv["datacenter_id"]:
-        raise BadRequest(f"Field 'load_balancer_id': load balancer '{lb['name']}' is in another "
-                         f"datacenter than the server.")
+    # No same-datacenter rule: no source states one (Go TestAssignServerIpLoadBalancer).
     if lb["id"] in ip["load_balancer_ids"]:
         raise Conflict(f"The IP {ip['ip']} is already attached to '{lb['name']}'.")
     ip["load_balancer_ids"].append(lb["id"])
