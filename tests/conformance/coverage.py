@@ -51,6 +51,10 @@ ALLOWED: dict[str, dict[str, str]] = {
     "add-process-mp.json": {"": "fixture is a list of processes; Go/Java decode the monitoring "
                                 "policy, which we return"},
     "get-appliance.json": {"licenses": "strings here, objects {name} in list-appliances.json"},
+    "list-credentials.json": {"": "fixture is one object; Go/Java/.NET decode a list of them, "
+                                  "which we return (its item has the fixture's shape)"},
+    "change-password.json": {"": "fixture is one object; Go/Java/.NET decode a list of them, "
+                                 "which we return (its item has the fixture's shape)"},
 }
 
 

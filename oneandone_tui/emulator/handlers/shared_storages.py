@@ -9,8 +9,12 @@ Decisions where the sources are silent or disagree:
 
 * Deleting a storage that still has servers attached is allowed (``delete-storage.json`` shows
   a storage at ``REMOVING`` with two servers); the attachments go with it.
-* ``/shared_storages/access`` answers a single object, as the Python fixtures
-  (``list-credentials.json``, ``change-password.json``) do; Go, Java and .NET decode a list.
+* ``/shared_storages/access`` (GET and PUT) answers a list of one credentials object: Go
+  (``GetSharedStorageCredentials``/``UpdateSharedStorageCredentials`` return
+  ``[]SharedStorageAccess``, its live test indexes ``[0]``), Java
+  (``ShareStorageAccessResponseList``) and .NET decode a list, and they ran against the real
+  API. Only the Python SDK's mock fixtures (``list-credentials.json``, ``change-password.json``)
+  are a bare object, and the Python SDK hands the body through unread either way.
 * Attach/detach answer ``CONFIGURING`` (``detach-server-storage.json`` shows ``CREATING``, a
   state that only makes sense for a new storage).
 """
@@ -87,7 +91,7 @@ def _access(req: Request) -> Record:
 
 @route("GET", "/shared_storages/access")
 def get_access(req: Request) -> Any:
-    return views.storage_access(req.store)
+    return [views.storage_access(req.store)]
 
 
 @route("PUT", "/shared_storages/access", 202)
@@ -102,7 +106,7 @@ def change_access_password(req: Request) -> Any:
     store.log("CHANGE_PASSWORD", "shared_storages",
               {"id": acc["id"], "name": acc.get("user_domain")}, req.user,
               seconds=CHAINS["resource.configure"].seconds)
-    return views.storage_access(store)
+    return [views.storage_access(store)]
 
 
 # -- one storage ----------------------------------------------------------------------------------
