@@ -47,8 +47,6 @@ def add_ip(req: Request) -> Any:
     srv = server(req)
     _not_removing(srv)
     ip_type = validate.enum(req.json(), "type", ("IPV4", "IPV6")) or "IPV4"
-    if len(srv["ip_ids"]) >= 20:
-        raise Conflict(f"Server '{srv['name']}' already has the maximum of 20 IPs.")
     ip = store.create_ip(srv["datacenter_id"], ip_type)
     store.attach_ip(ip, "SERVER", srv)
     first = store.server_ips(srv)[0]
