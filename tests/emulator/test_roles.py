@@ -90,10 +90,18 @@ def test_modify_role(api, emu):
     assert logged(emu, "UPDATE", role["id"])
 
 
+def test_disable_role_as_ansible_and_dotnet_allow(api):
+    """The Ansible module's ``role_state`` takes ACTIVE or DISABLE and .NET types a role's state
+    as ``UserState``: DISABLE is accepted (stored as DISABLED, like a user's), ACTIVE undoes it."""
+    role = api.ok(new_role(api))
+    assert api.ok(api.put(f"/roles/{role['id']}", {"state": "DISABLE"}))["state"] == "DISABLED"
+    assert api.ok(api.put(f"/roles/{role['id']}", {"state": "ACTIVE"}))["state"] == "ACTIVE"
+
+
 @pytest.mark.parametrize("body,status,fragments", [
     ({}, 400, ("at least one",)),
     ({"name": None, "description": None, "state": None}, 400, ("at least one",)),
-    ({"state": "DISABLED"}, 400, ("'state'", "ACTIVE")),
+    ({"state": "PAUSED"}, 400, ("'state'", "ACTIVE", "DISABLE")),
     ({"name": ""}, 400, ("'name'",)),
     ({"name": "Operators"}, 409, ("'name'", "Operators")),
 ])

@@ -27,6 +27,10 @@ from .common import ensure_not_removing
 
 FLAGS = catalogue_data.PERMISSION_FLAGS
 GROUP_ALIASES = catalogue_data.PERMISSION_GROUP_ALIASES
+#: ``state`` of ``PUT /roles/{id}``: ACTIVE or DISABLE (the Ansible module's ``role_state``
+#: choices; .NET types a role's state as ``UserState``, ACTIVE/DISABLE), stored as DISABLED like a
+#: user's.
+STATE_INPUT = {"ACTIVE": "ACTIVE", "DISABLE": "DISABLED", "DISABLED": "DISABLED"}
 FLAG_ALIASES = catalogue_data.PERMISSION_FLAG_ALIASES
 
 
@@ -116,7 +120,8 @@ def modify_role(req: Request) -> Any:
     body = req.json()
     name = validate.string(body, "name", max_len=128, nonblank=True)
     description = validate.string(body, "description")
-    state = validate.enum(body, "state", ("ACTIVE",))
+    raw_state = validate.enum(body, "state", tuple(STATE_INPUT))
+    state = STATE_INPUT[raw_state] if raw_state is not None else None
     if name is None and description is None and state is None:
         raise BadRequest("Give at least one of 'name', 'description' and 'state' to modify a "
                          "role.")
