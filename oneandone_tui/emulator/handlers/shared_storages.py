@@ -30,7 +30,8 @@ from ..store import Record
 from ..transitions import CHAINS
 from .common import datacenter_id, ensure_not_removing, same_datacenter, server
 
-SIZE_RULE = {"lo": 50, "hi": 2000, "multiple": 50}
+#: A multiple of 50 GB (ENDPOINTS.md, the .NET docs); no source gives an upper bound.
+SIZE_RULE = {"lo": 50, "multiple": 50}
 RIGHTS = ("R", "RW")
 
 
