@@ -15,6 +15,7 @@ from typing import Any
 from oneandone_tui.emulator.clock import ManualClock
 from oneandone_tui.emulator.core import Emulator
 from tests.conformance.fixture_index import FIXTURES, endpoints, fixture_map, load
+from tests.conformance.refusals import render_audit
 from tests.conformance.scenarios import SCENARIOS
 from tests.conformance.shapes import compare
 from tests.helpers import Api
@@ -152,6 +153,7 @@ def render(results: tuple[Outcome, ...]) -> str:
     for fixture, paths in sorted(ALLOWED.items()):
         for path, why in paths.items():
             lines.append(f"- `{fixture}` `{path or '(whole body)'}`: {why}")
+    lines += render_audit()
     return "\n".join(lines) + "\n"
 
 
