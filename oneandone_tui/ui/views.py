@@ -80,7 +80,7 @@ def permissions_grid(data: Any, revealed: bool = False) -> RenderableType:
     for verb in COMMON:
         table.add_column(WORDS.get(verb, verb), justify="center", no_wrap=True)
     table.add_column("Other permissions", overflow="fold")
-    for key in sorted(data, key=lambda k: AREAS.get(k, k).lower()):
+    for key in sorted(data, key=lambda k: str(AREAS.get(k, k)).lower()):
         area = data[key]
         if not isinstance(area, dict):
             continue
