@@ -456,3 +456,15 @@ def test_go_assign_server_ip_load_balancer_across_datacenters(api, emu):
     got = api.ok(api.post(f"/load_balancers/{lb['id']}/server_ips",
                           {"server_ips": [other["id"]]}), 202)
     assert other["id"] in [x["id"] for x in got["server_ips"]]
+
+
+def test_go_add_rules_one_without_source(api, emu):
+    """Go ``TestAddLoadBalancerRules``: two rules, the second without ``source`` (omitempty),
+    then three rules in all."""
+    lb = api.ok(api.post("/load_balancers", GO_CREATE), 202)
+    emu.settle()
+    got = api.ok(api.post(f"/load_balancers/{lb['id']}/rules", {"rules": [
+        {"protocol": "TCP", "port_balancer": 35367, "port_server": 35367, "source": "0.0.0.0"},
+        {"protocol": "TCP", "port_balancer": 815, "port_server": 815}]}), 202)
+    assert len(got["rules"]) == 3
+    assert got["rules"][-1]["source"] == "0.0.0.0"
