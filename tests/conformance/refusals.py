@@ -32,7 +32,8 @@ REFUSALS: tuple[Refusal, ...] = (
       "Choice: what `state: DISABLE` (PY modify_user, NET UserState) and `api.active: false` "
       "(PY modify_user_api) are for; no source shows the status, so it is the invalid-token one."),
     R("429", "faults.py", "every endpoint",
-      "only when a rate-limit fault is injected (--rate-limit, the control endpoint)",
+      "only when a rate-limit fault is injected (--rate-limit-rate, or a `rate_limit` fault "
+      "through the control endpoint)",
       "Source: GO restclient.go (429 + X-Rate-Limit-Reset), §4. Never on its own."),
     R("404", "routes.py, core.py", "unknown paths", "no such endpoint (JSON body)",
       "Not a valid path. The body is JSON because GO only builds an ApiError from JSON (§4)."),
