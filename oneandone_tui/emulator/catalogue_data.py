@@ -184,35 +184,65 @@ IMAGE_OS: list[Record] = [
     ]
 ]
 
-#: Permission groups and flags, as the Go SDK's ``roles.go`` names them.
+#: Permission groups and flags, snake_case as every current source spells them: the Go SDK's
+#: ``roles.go`` JSON tags (HEAD), Java ``PermissionsResponse.java``/``ServersRoles.java``, .NET
+#: ``RoleResponse.cs`` and the Ansible module's docs. Java and .NET spell the private-network
+#: group ``private_network``; Go HEAD and the Ansible docs ``private_networks`` (chosen, see
+#: docs/ENDPOINT_COVERAGE.md); the other spelling is accepted on input (``PERMISSION_ALIASES``).
 PERMISSION_FLAGS: dict[str, list[str]] = {
     "backups": ["create", "delete", "show"],
-    "firewalls": ["clone", "create", "delete", "manageattachedserverip", "managerule",
-                  "setdescription", "setname", "show"],
-    "images": ["create", "delete", "disableautomaticcreation", "setdescription", "setname",
+    "firewall_policies": ["clone", "create", "delete", "manage_attached_server_ips",
+                          "manage_rules", "set_description", "set_name", "show"],
+    "images": ["create", "delete", "disable_automatic_creation", "set_description", "set_name",
                "show"],
-    "interactiveinvoice": ["show"],
-    "ips": ["create", "delete", "release", "setreversedns", "show"],
-    "loadbalancers": ["create", "delete", "manageattachedserverip", "managerule", "modify",
-                      "setdescription", "setname", "show"],
+    "interactive_invoices": ["show"],
+    "public_ips": ["create", "delete", "release", "set_reverse_dns", "show"],
+    "load_balancers": ["create", "delete", "manage_attached_server_ips", "manage_rules",
+                       "modify", "set_description", "set_name", "show"],
     "logs": ["show"],
-    "monitoringcenter": ["show"],
-    "monitoringpolicies": ["clone", "create", "delete", "manageattachedserver", "manageport",
-                           "manageprocess", "modifyresources", "setdescription", "setemail",
-                           "setname", "show"],
-    "privatenetwork": ["create", "delete", "manageattachedserver", "setdescription", "setname",
-                       "setnetworkinfo", "show"],
-    "roles": ["clone", "create", "delete", "manageuser", "modify", "setdescription", "setname",
-              "show"],
-    "servers": ["accesskvmconsole", "assignip", "clone", "create", "delete", "managedvd",
-                "managesnapshot", "reinstall", "resize", "restart", "setdescription", "setname",
-                "show", "shutdown", "start"],
-    "sharedstorages": ["access", "create", "delete", "manageattachedserver", "resize",
-                       "setdescription", "setname", "show"],
+    "monitoring_center": ["show"],
+    "monitoring_policies": ["clone", "create", "delete", "manage_attached_servers",
+                            "manage_ports", "manage_processes", "modify_resources",
+                            "set_description", "set_email", "set_name", "show"],
+    "private_networks": ["create", "delete", "manage_attached_servers", "set_description",
+                         "set_name", "set_network_info", "show"],
+    "roles": ["clone", "create", "delete", "manage_users", "modify", "set_description",
+              "set_name", "show"],
+    "servers": ["access_kvm_console", "assign_ip", "clone", "create", "delete", "manage_dvd",
+                "manage_snapshot", "reinstall", "resize", "restart", "set_description",
+                "set_name", "show", "shutdown", "start"],
+    "shared_storages": ["access", "create", "delete", "manage_attached_servers", "resize",
+                        "set_description", "set_name", "show"],
     "usages": ["show"],
-    "users": ["changerole", "create", "delete", "disable", "enable", "manageapi",
-              "setdescription", "setemail", "setpassword", "show"],
-    "vpn": ["create", "delete", "downloadfile", "setdescription", "setname", "show"],
+    "users": ["change_role", "create", "delete", "disable", "enable", "manage_api",
+              "set_description", "set_email", "set_password", "show"],
+    "vpn": ["create", "delete", "download_file", "set_description", "set_name", "show"],
+}
+
+#: Other spellings clients send, mapped to the names above. Groups: the Python SDK 1.8.0's
+#: ``modify_permissions`` body keys (``sharedstorages``, ``firewalls``, ``privatenetwork``...,
+#: which are also the Go SDK's earlier JSON tags, commit 14d4231) and Java/.NET's
+#: ``private_network``. Flags: the Go SDK's earlier tags (``setname``, ``accesskvmconsole``,
+#: ``manageattachedserverip``...), which Python SDK users may still pass through.
+PERMISSION_GROUP_ALIASES: dict[str, str] = {
+    "firewalls": "firewall_policies", "interactiveinvoice": "interactive_invoices",
+    "ips": "public_ips", "loadbalancers": "load_balancers",
+    "monitoringcenter": "monitoring_center", "monitoringpolicies": "monitoring_policies",
+    "privatenetwork": "private_networks", "private_network": "private_networks",
+    "sharedstorages": "shared_storages",
+}
+PERMISSION_FLAG_ALIASES: dict[str, str] = {
+    "accesskvmconsole": "access_kvm_console", "assignip": "assign_ip",
+    "changerole": "change_role", "disableautomaticcreation": "disable_automatic_creation",
+    "downloadfile": "download_file", "manageapi": "manage_api",
+    "manageattachedserver": "manage_attached_servers",
+    "manageattachedserverip": "manage_attached_server_ips", "managedvd": "manage_dvd",
+    "manageport": "manage_ports", "manageprocess": "manage_processes",
+    "managerule": "manage_rules", "managesnapshot": "manage_snapshot",
+    "manageuser": "manage_users", "modifyresources": "modify_resources",
+    "setdescription": "set_description", "setemail": "set_email", "setname": "set_name",
+    "setnetworkinfo": "set_network_info", "setpassword": "set_password",
+    "setreversedns": "set_reverse_dns",
 }
 
 

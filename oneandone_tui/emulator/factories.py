@@ -177,7 +177,7 @@ def lb_rule(store: Store, *, protocol: str, port_balancer: int, port_server: int
 
 
 def load_balancer(store: Store, *, name: str, method: str, rules: list[Record],
-                  datacenter_id: str, description: str | None = None,
+                  datacenter_id: str | None, description: str | None = None,
                   health_check_test: str = "TCP", health_check_interval: int = 15,
                   health_check_path: str | None = None,
                   health_check_path_parser: str | None = None, persistence: bool = False,

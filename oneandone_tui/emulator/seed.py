@@ -52,7 +52,7 @@ def build_account(store: Store, *, token: str, extra_servers: int = 0) -> None:
     ro_role = f.role(store, name="Read only", description="Can look, cannot touch",
                      permissions=cat.permissions(read_only=True), created=-300 * DAY)
     ops_perms = cat.permissions(read_only=True)
-    for flag in ("start", "shutdown", "restart", "managedvd", "managesnapshot"):
+    for flag in ("start", "shutdown", "restart", "manage_dvd", "manage_snapshot"):
         ops_perms["servers"][flag] = True
     ops_role = f.role(store, name="Operators", description="Power and snapshots only",
                       permissions=ops_perms, created=-200 * DAY)

@@ -14,26 +14,49 @@ from rich.text import Text
 from ..catalogue import Category
 from .rows import MASK
 
-#: Verbs most areas share: one column each; the rest are listed per area.
-COMMON = ("show", "create", "delete", "setname", "setdescription")
+#: Verbs most areas share: one column each; the rest are listed per area. Names are snake_case
+#: as the API and every SDK but the Python one spell them (``set_name``); the run-together
+#: spellings of the Python SDK and the Go SDK's early tags (``setname``) read the same.
+COMMON = ("show", "create", "delete", "set_name", "set_description")
 AREAS = {
-    "backups": "Backups", "firewalls": "Firewall policies", "images": "Images",
-    "interactiveinvoice": "Invoices", "ips": "Public IPs", "loadbalancers": "Load balancers",
-    "logs": "Logs", "monitoringcenter": "Monitoring center",
-    "monitoringpolicies": "Monitoring policies", "privatenetwork": "Private networks",
-    "roles": "Roles", "servers": "Servers", "sharedstorages": "Shared storages",
+    "backups": "Backups", "firewall_policies": "Firewall policies", "images": "Images",
+    "interactive_invoices": "Invoices", "public_ips": "Public IPs",
+    "load_balancers": "Load balancers", "logs": "Logs", "monitoring_center": "Monitoring center",
+    "monitoring_policies": "Monitoring policies", "private_networks": "Private networks",
+    "roles": "Roles", "servers": "Servers", "shared_storages": "Shared storages",
     "usages": "Usages", "users": "Users", "vpn": "VPNs",
+    # other spellings of the same groups (Python SDK keys, Java/.NET ``private_network``)
+    "firewalls": "Firewall policies", "interactiveinvoice": "Invoices", "ips": "Public IPs",
+    "loadbalancers": "Load balancers", "monitoringcenter": "Monitoring center",
+    "monitoringpolicies": "Monitoring policies", "privatenetwork": "Private networks",
+    "private_network": "Private networks", "sharedstorages": "Shared storages",
 }
 WORDS = {
-    "setname": "name", "setdescription": "description", "accesskvmconsole": "KVM console",
-    "assignip": "assign IP", "managedvd": "DVD", "managesnapshot": "snapshots",
+    "set_name": "name", "set_description": "description", "access_kvm_console": "KVM console",
+    "assign_ip": "assign IP", "manage_dvd": "DVD", "manage_snapshot": "snapshots",
+    "manage_attached_server_ips": "server IPs", "manage_attached_servers": "servers",
+    "manage_rules": "rules", "set_reverse_dns": "reverse DNS", "manage_ports": "ports",
+    "manage_processes": "processes", "modify_resources": "thresholds", "set_email": "e-mail",
+    "set_network_info": "network", "manage_users": "users", "change_role": "role",
+    "manage_api": "API access", "set_password": "password", "download_file": "config file",
+    "disable_automatic_creation": "disable auto-create",
+    # the run-together spellings
     "manageattachedserverip": "server IPs", "manageattachedserver": "servers",
-    "managerule": "rules", "setreversedns": "reverse DNS", "manageport": "ports",
-    "manageprocess": "processes", "modifyresources": "thresholds", "setemail": "e-mail",
-    "setnetworkinfo": "network", "manageuser": "users", "changerole": "role",
-    "manageapi": "API access", "setpassword": "password", "downloadfile": "config file",
-    "disableautomaticcreation": "disable auto-create",
+    "managerule": "rules", "manageport": "ports", "manageprocess": "processes",
+    "manageuser": "users",
 }
+
+
+def _plain(name: str) -> str:
+    """A permission name without underscores: ``set_name`` and ``setname`` are one verb."""
+    return name.replace("_", "")
+
+
+def _word(name: str) -> str:
+    return WORDS.get(name) or next((w for k, w in WORDS.items() if _plain(k) == _plain(name)),
+                                   name.replace("_", " "))
+
+
 YES, NO, NONE = ("✓", "green"), ("✗", "red"), ("·", "dim")
 
 
@@ -57,17 +80,20 @@ def permissions_grid(data: Any, revealed: bool = False) -> RenderableType:
     for verb in COMMON:
         table.add_column(WORDS.get(verb, verb), justify="center", no_wrap=True)
     table.add_column("Other permissions", overflow="fold")
-    for key in sorted(data, key=lambda k: AREAS.get(k, k).lower()):
+    for key in sorted(data, key=lambda k: str(AREAS.get(k, k)).lower()):
         area = data[key]
         if not isinstance(area, dict):
             continue
-        cells: list[RenderableType] = [AREAS.get(key, key.capitalize())]
+        cells: list[RenderableType] = [AREAS.get(key, key.replace("_", " ").capitalize())]
+        by_plain = {_plain(k): k for k in area}
+        common = {by_plain[_plain(v)] for v in COMMON if _plain(v) in by_plain}
         for verb in COMMON:
-            cells.append(Text(*_mark(area.get(verb))))
-        names = sorted(k for k in area if k not in COMMON)
+            name = by_plain.get(_plain(verb))
+            cells.append(Text(*_mark(area.get(name) if name else None)))
+        names = sorted(k for k in area if k not in common)
         other = Text()
         for wanted, (mark, style) in ((True, YES), (False, NO)):
-            group = [WORDS.get(n, n) for n in names if bool(area[n]) is wanted]
+            group = [_word(n) for n in names if bool(area[n]) is wanted]
             if group:
                 if other:
                     other.append("  ")

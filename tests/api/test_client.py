@@ -141,3 +141,17 @@ async def test_construction_options() -> None:
         assert client.timeouts == Timeouts(5, 5, 5, 5, 5)
         assert client.token == Secret("x" * 32) and client.base_url.endswith("/v1")
         assert set(client.resources()) >= {"servers", "load_balancers", "ping"}
+
+
+async def test_shared_storage_access_is_always_a_list() -> None:
+    """The API answers a list (Go/Java/.NET); the Python SDK's fixture, one object: the client
+    gives its readers a list either way, for GET and PUT alike."""
+    creds = {"state": "ACTIVE", "user_domain": "ud", "site_id": "s", "kerberos_content_file": "k",
+             "needs_password_reset": False}
+    api = FakeApi(reply(200, [creds]), reply(200, creds), reply(202, creds), reply(202, [creds]))
+    async with make_client(api) as client:
+        assert await client.shared_storages.access() == [creds]
+        assert await client.shared_storages.access() == [creds]
+        assert await client.shared_storages.change_access_password("Passw0rd") == [creds]
+        assert await client.shared_storages.change_access_password("Passw0rd") == [creds]
+    assert json.loads(api.requests[2].content) == {"password": "Passw0rd"}

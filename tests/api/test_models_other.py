@@ -155,6 +155,25 @@ def test_accounts() -> None:
     assert problems(RolePermissions(servers={"start": "yes"})) == {
         "servers.start": "must be true or false"}
     assert RolePermissions(images={"show": True}).to_body() == {"images": {"show": True}}
+
+
+def test_role_permissions_groups_are_snake_case_and_other_spellings_map() -> None:
+    """What the role permissions form sends: the groups as GET answered them (snake_case, as Go,
+    Java and .NET spell them), the Python SDK's and Java/.NET's other spellings mapped, names
+    this client does not know passed through unchanged."""
+    body = RolePermissions(servers={"set_name": True}, firewall_policies={"manage_rules": False},
+                           private_networks={"set_network_info": True}).to_body()
+    assert body == {"servers": {"set_name": True}, "firewall_policies": {"manage_rules": False},
+                    "private_networks": {"set_network_info": True}}
+    mapped = RolePermissions.from_groups({
+        "sharedstorages": {"show": True}, "private_network": {"show": False},
+        "ips": {"set_reverse_dns": True}, "kubernetes": {"show": True}})
+    assert mapped.shared_storages == {"show": True}
+    assert mapped.private_networks == {"show": False}
+    assert mapped.public_ips == {"set_reverse_dns": True}
+    assert mapped.to_body()["kubernetes"] == {"show": True}
+    assert problems(RolePermissions.from_groups({"kubernetes": {"show": "yes"}})) == {
+        "kubernetes.show": "must be true or false"}
     assert problems(Vpn()) == {"name": "is required"}
     assert SshKey("k").to_body() == {"name": "k"}  # no nulls for read-only fields
 

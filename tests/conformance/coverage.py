@@ -15,6 +15,7 @@ from typing import Any
 from oneandone_tui.emulator.clock import ManualClock
 from oneandone_tui.emulator.core import Emulator
 from tests.conformance.fixture_index import FIXTURES, endpoints, fixture_map, load
+from tests.conformance.refusals import render_audit
 from tests.conformance.scenarios import SCENARIOS
 from tests.conformance.shapes import compare
 from tests.helpers import Api
@@ -51,6 +52,10 @@ ALLOWED: dict[str, dict[str, str]] = {
     "add-process-mp.json": {"": "fixture is a list of processes; Go/Java decode the monitoring "
                                 "policy, which we return"},
     "get-appliance.json": {"licenses": "strings here, objects {name} in list-appliances.json"},
+    "list-credentials.json": {"": "fixture is one object; Go/Java/.NET decode a list of them, "
+                                  "which we return (its item has the fixture's shape)"},
+    "change-password.json": {"": "fixture is one object; Go/Java/.NET decode a list of them, "
+                                 "which we return (its item has the fixture's shape)"},
 }
 
 
@@ -148,6 +153,7 @@ def render(results: tuple[Outcome, ...]) -> str:
     for fixture, paths in sorted(ALLOWED.items()):
         for path, why in paths.items():
             lines.append(f"- `{fixture}` `{path or '(whole body)'}`: {why}")
+    lines += render_audit()
     return "\n".join(lines) + "\n"
 
 

@@ -1,5 +1,5 @@
 """Images: listing, the importable-OS catalogue, create (from a server or a URL), modify, delete,
-their DEPLOYING -> ACTIVE and REMOVING -> gone transitions, and the shapes of the fixtures."""
+their DEPLOYING -> ENABLED and REMOVING -> gone transitions, and the shapes of the fixtures."""
 
 from __future__ import annotations
 
@@ -79,7 +79,8 @@ def test_create_from_server_deploys_then_becomes_active(api, emu):
     emu.advance(60)
     assert api.ok(api.get(f"/images/{img['id']}"))["state"] == "DEPLOYING"
     emu.advance(61)
-    assert api.ok(api.get(f"/images/{img['id']}"))["state"] == "ACTIVE"
+    # ENABLED: what Go, Terraform and Packer wait for (ACTIVE would leave them waiting).
+    assert api.ok(api.get(f"/images/{img['id']}"))["state"] == "ENABLED"
     assert img["id"] in {i["id"] for i in api.ok(api.get("/images"))}
     entry = logs_for(emu, img["id"])[-1]
     assert (entry["action"], entry["type"]) == ("CREATE", "IMAGE")
@@ -114,7 +115,7 @@ def test_create_from_url_needs_no_server(api, emu):
     assert (img["os"], img["os_family"], img["os_version"]) == (os_["os"], os_["os_family"],
                                                                 os_["os_version"])
     emu.settle()
-    assert api.ok(api.get(f"/images/{img['id']}"))["state"] == "ACTIVE"
+    assert api.ok(api.get(f"/images/{img['id']}"))["state"] == "ENABLED"
 
 
 def test_create_from_iso_with_type_and_datacenter(api):
@@ -261,4 +262,4 @@ def test_image_outlives_its_source_server(api, emu):
     api.ok(api.delete(f"/servers/{img['server_id']}"))
     emu.settle()
     error(api.get(f"/servers/{img['server_id']}"), 404)
-    assert api.ok(api.get(f"/images/{img['id']}"))["state"] == "ACTIVE"
+    assert api.ok(api.get(f"/images/{img['id']}"))["state"] == "ENABLED"

@@ -109,7 +109,7 @@ def test_create_defaults_and_http_check(api):
     assert (lb["health_check_test"], lb["health_check_interval"], lb["persistence"],
             lb["persistence_time"], lb["method"]) == ("TCP", 15, False, None,
                                                       "LEAST_CONNECTIONS")
-    assert lb["datacenter"]["id"] == DC["DE"] and lb["description"] is None
+    assert lb["datacenter"] is None and lb["description"] is None  # no invented default
     http = api.ok(api.post("/load_balancers", body(
         health_check_test="HTTP", health_check_path="/health",
         health_check_parse="^OK$")), 202)
@@ -129,8 +129,8 @@ def test_create_defaults_and_http_check(api):
     ({"method": None}, ["'method'", "required", "ROUND_ROBIN"]),
     ({"method": "RANDOM"}, ["'method'", "LEAST_CONNECTIONS"]),
     ({"health_check_test": "ICMP"}, ["'health_check_test'", "TCP", "HTTP", "NONE"]),
-    ({"health_check_interval": 4}, ["'health_check_interval'", "between 5 and 300"]),
-    ({"health_check_interval": 301}, ["'health_check_interval'", "between 5 and 300"]),
+    ({"health_check_interval": 0}, ["'health_check_interval'", "between 1 and 300"]),
+    ({"health_check_interval": 301}, ["'health_check_interval'", "between 1 and 300"]),
     ({"health_check_interval": "40"}, ["'health_check_interval'", "integer"]),
     ({"health_check_test": "HTTP"}, ["'health_check_path'", "required", "HTTP"]),
     ({"health_check_path": "/" + "x" * 1000}, ["'health_check_path'", "1000"]),
@@ -210,7 +210,7 @@ def test_modify_rename_shows_on_the_server_ip(api):
     ({"name": " "}, ["'name'", "empty"]),
     ({"method": "FASTEST"}, ["'method'"]),
     ({"health_check_test": "UDP"}, ["'health_check_test'"]),
-    ({"health_check_interval": 1000}, ["'health_check_interval'", "between 5 and 300"]),
+    ({"health_check_interval": 1000}, ["'health_check_interval'", "between 1 and 300"]),
     ({"health_check_test": "HTTP"}, ["'health_check_path'", "required"]),
     ({"persistence": True}, ["'persistence_time'", "required"]),
     ({"persistence": True, "persistence_time": 10}, ["'persistence_time'", "30 and 1200"]),
@@ -317,9 +317,8 @@ def test_attach_rejects(api, emu):
     error(api.post(path, {}), 400, "'server_ips'", "required")
     error(api.post(path, {"server_ips": []}), 400, "'server_ips'")
     error(api.post(path, {"server_ips": [sid]}), 400, "'server_ips[0]'", "server IP ids")
-    error(api.post(path, {"server_ips": [free_ip["id"], gb_ip["id"]]}), 400,
-          "'server_ips[1]'", "another datacenter")
-    error(api.post(path, {"server_ips": [free_ip["id"], ip["id"]]}), 409, "'server_ips[1]'",
+    error(api.post(path, {"server_ips": [free_ip["id"], gb_ip["id"], ip["id"]]}), 409,
+          "'server_ips[2]'",
           "already attached")
     error(api.post("/load_balancers/NOPE/server_ips", {"server_ips": [ip["id"]]}), 404)
     # Validation happens before any change: db-primary was not attached by the failed calls.
@@ -403,3 +402,69 @@ def test_rule_404s(api):
     web = lb_named(api, "lb-web-de")
     error(api.get(f"/load_balancers/{web['id']}/rules/NOPE"), 404, "NOPE")
     error(api.delete(f"/load_balancers/{web['id']}/rules/NOPE"), 404, "NOPE")
+
+
+# -- what the other official SDKs' live tests send (they ran against the real API) ---------------
+JAVA_DOTNET_CREATE = {
+    # Java LoadBalancersTest.createLoadBalancer / .NET LoadBalancerTest.CreateLoadBalancer (and
+    # their ServerIPsTest/ServerIpsTest): interval 1, NONE, no datacenter; unset fields null.
+    "name": "javaLBTest123", "description": "javaLBDesc", "health_check_test": "NONE",
+    "health_check_interval": 1, "health_check_path": None, "health_check_path_parser": None,
+    "persistence": True, "persistence_time": 30, "method": "ROUND_ROBIN", "datacenter_id": None,
+    "rules": [{"protocol": "TCP", "port_balancer": 80, "port_server": 80, "source": "0.0.0.0"}],
+}
+GO_CREATE = {
+    # Go loadbalancers_test.go create_load_balancer (omitempty: no datacenter_id at all).
+    "name": "LoadBalancer_42", "description": "LoadBalancer_42 description",
+    "method": "ROUND_ROBIN", "persistence": True, "persistence_time": 60,
+    "health_check_test": "TCP", "health_check_interval": 300,
+    "rules": [{"protocol": "TCP", "port_balancer": 8080, "port_server": 8089,
+               "source": "0.0.0.0"}],
+}
+
+
+def test_java_dotnet_create_with_interval_1(api, emu):
+    lb = api.ok(api.post("/load_balancers", JAVA_DOTNET_CREATE), 202)
+    assert lb["health_check_interval"] == 1 and lb["health_check_test"] == "NONE"
+    assert lb["datacenter"] is None  # none given, none invented
+    emu.settle()
+    # .NET UpdateLoadBalancer sends 100 back; 1..4 are accepted on modify too.
+    for interval in (100, 4, 1):
+        got = api.ok(api.put(f"/load_balancers/{lb['id']}", {"health_check_interval": interval}),
+                     202)
+        assert got["health_check_interval"] == interval
+
+
+def test_go_assign_server_ip_load_balancer_across_datacenters(api, emu):
+    """Go servers_test.go ``TestAssignServerIpLoadBalancer``: a load balancer created without a
+    datacenter, assigned to a server's first IP with ``{"load_balancer_id": ...}``. No source
+    has a same-datacenter rule, so a server in GB works as well as one in DE, and so does a
+    load balancer that was created in DE."""
+    lb = api.ok(api.post("/load_balancers", GO_CREATE), 202)
+    emu.settle()
+    de_lb = lb_named(api, "lb-web-de")
+    sid, ip = server_ip(api, "cache-01")  # a GB server
+    srv = api.ok(api.post(f"/servers/{sid}/ips/{ip['id']}/load_balancers",
+                          {"load_balancer_id": lb["id"]}), 202)
+    assert lb["id"] in [x["id"] for x in srv["ips"][0]["load_balancers"]]
+    srv = api.ok(api.post(f"/servers/{sid}/ips/{ip['id']}/load_balancers",
+                          {"load_balancer_id": de_lb["id"]}), 202)
+    assert de_lb["id"] in [x["id"] for x in srv["ips"][0]["load_balancers"]]
+    # The load balancer's side: POST /load_balancers/{id}/server_ips (Go
+    # TestAddLoadBalancerServerIps) with an IP of another datacenter.
+    _, other = server_ip(api, "db-primary")
+    got = api.ok(api.post(f"/load_balancers/{lb['id']}/server_ips",
+                          {"server_ips": [other["id"]]}), 202)
+    assert other["id"] in [x["id"] for x in got["server_ips"]]
+
+
+def test_go_add_rules_one_without_source(api, emu):
+    """Go ``TestAddLoadBalancerRules``: two rules, the second without ``source`` (omitempty),
+    then three rules in all."""
+    lb = api.ok(api.post("/load_balancers", GO_CREATE), 202)
+    emu.settle()
+    got = api.ok(api.post(f"/load_balancers/{lb['id']}/rules", {"rules": [
+        {"protocol": "TCP", "port_balancer": 35367, "port_server": 35367, "source": "0.0.0.0"},
+        {"protocol": "TCP", "port_balancer": 815, "port_server": 815}]}), 202)
+    assert len(got["rules"]) == 3
+    assert got["rules"][-1]["source"] == "0.0.0.0"

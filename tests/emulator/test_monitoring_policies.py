@@ -167,13 +167,15 @@ def test_create_validation(api, changes, fragments):
     assert len(api.ok(api.get("/monitoring_policies"))) == before
 
 
-def test_create_rejects_duplicate_ports_and_processes(api):
+def test_create_accepts_duplicate_ports_and_processes(api):
+    """No source refuses a port or process monitored twice; the Java live test adds one twice."""
     port = {"protocol": "TCP", "port": 80, "alert_if": "RESPONDING", "email_notification": True}
-    error(api.post("/monitoring_policies", body(ports=[port, dict(port, port="80")])), 400,
-          "'ports[1]'", "already monitored")
     proc = {"process": "sshd", "alert_if": "RUNNING", "email_notification": True}
-    error(api.post("/monitoring_policies", body(processes=[proc, proc])), 400,
-          "'processes[1].process'", "already monitored")
+    got = api.ok(api.post("/monitoring_policies", body(ports=[port, dict(port, port="80")],
+                                                        processes=[proc, proc])), 201)
+    assert [(p["protocol"], p["port"]) for p in got["ports"]] == [("TCP", 80), ("TCP", 80)]
+    assert len({p["id"] for p in got["ports"]}) == 2
+    assert [p["process"] for p in got["processes"]] == ["sshd", "sshd"]
 
 
 def test_create_accepts_empty_port_and_process_lists(api):
@@ -305,8 +307,6 @@ def test_add_ports(api, emu, mp):
 @pytest.mark.parametrize("payload, fragments", [
     ({}, ["'ports'", "required"]),
     ({"ports": []}, ["'ports'", "at least 1"]),
-    ({"ports": [{"protocol": "TCP", "port": 22, "alert_if": "RESPONDING",
-                 "email_notification": True}]}, ["'ports[0]'", "already monitored"]),
     ({"ports": [{"protocol": "SCTP", "port": 9, "alert_if": "RESPONDING",
                  "email_notification": True}]}, ["'ports[0].protocol'"]),
     ({"ports": [{"protocol": "TCP", "port": 9, "alert_if": "UP",
@@ -341,11 +341,9 @@ def test_modify_port_the_sdk_way(api, emu, mp):
 @pytest.mark.parametrize("payload, fragments", [
     ({}, ["'ports'", "required"]),
     ({"ports": [{"alert_if": "RESPONDING"}]}, ["'ports'", "object"]),
-    ({"ports": {"protocol": "UDP", "alert_if": "RESPONDING"}}, ["'ports.protocol'",
-                                                                "cannot be changed"]),
-    ({"ports": {"port": 23, "alert_if": "RESPONDING"}}, ["'ports.port'", "cannot be changed"]),
-    ({"ports": {"id": "OTHER", "alert_if": "RESPONDING"}}, ["'ports.id'"]),
-    ({"ports": {"protocol": "TCP", "port": 22}}, ["'ports.alert_if'", "email_notification"]),
+    ({"ports": {"protocol": "SCTP"}}, ["'ports.protocol'", "TCP"]),
+    ({"ports": {"port": 70000}}, ["'ports.port'", "65535"]),
+    ({"ports": {"id": "OTHER"}}, ["'ports'", "at least one of"]),
     ({"ports": {"alert_if": "DOWN"}}, ["'ports.alert_if'"]),
     ({"ports": {"email_notification": "yes"}}, ["'ports.email_notification'"]),
 ])
@@ -395,8 +393,6 @@ def test_add_processes_returns_the_policy(api, emu, mp):
     ({}, ["'processes'", "required"]),
     ({"processes": []}, ["'processes'", "at least 1"]),
     ({"processes": ["sshd"]}, ["'processes[0]'", "object"]),
-    ({"processes": [{"process": "nginx", "alert_if": "RUNNING", "email_notification": True}]},
-     ["'processes[0].process'", "already monitored"]),
     ({"processes": [{"process": "x" * 51, "alert_if": "RUNNING", "email_notification": True}]},
      ["'processes[0].process'", "50"]),
     ({"processes": [{"process": "a", "alert_if": "UP", "email_notification": True}]},
@@ -424,15 +420,52 @@ def test_modify_process_the_sdk_way(api, mp):
 
 @pytest.mark.parametrize("payload, fragments", [
     ({}, ["'processes'", "required"]),
-    ({"processes": {"process": "apache", "alert_if": "RUNNING"}},
-     ["'processes.process'", "cannot be changed"]),
-    ({"processes": {"process": "nginx"}}, ["'processes.alert_if'"]),
+    ({"processes": {"process": "  "}}, ["'processes.process'", "empty"]),
+    ({"processes": {"id": "X"}}, ["'processes'", "at least one of"]),
     ({"processes": {"alert_if": "RESPONDING"}}, ["'processes.alert_if'"]),
 ])
 def test_modify_process_validation(api, mp, payload, fragments):
     proc = mp["processes"][0]
     error(api.put(path(mp, f"/processes/{proc['id']}"), payload), 400, *fragments)
     assert api.ok(api.get(path(mp, f"/processes/{proc['id']}"))) == proc
+
+
+def test_dotnet_java_update_port_to_another_port(api, mp, emu):
+    """Java ``MonitoringPoliciesPortsTest.UpdateMonitoringPolicyPort`` and .NET
+    ``UpdateMonitoringPolicyport``: ``{"ports": {...}}`` with port 23 for a port created as 22,
+    expecting 202; the port is changed, its id kept."""
+    port = mp["ports"][0]
+    assert (port["protocol"], port["port"]) == ("TCP", 22)
+    sent = {"ports": {"protocol": "TCP", "port": 23, "alert_if": "RESPONDING",
+                      "email_notification": True}}
+    got = api.ok(api.put(path(mp, f"/ports/{port['id']}"), sent), 202)
+    assert got["ports"] == [{"id": port["id"], "protocol": "TCP", "port": 23,
+                             "alert_if": "RESPONDING", "email_notification": True}]
+    emu.settle()
+    again = api.ok(api.put(path(mp, f"/ports/{port['id']}"), {"ports": {"protocol": "UDP"}}),
+                   202)
+    assert (again["ports"][0]["protocol"], again["ports"][0]["port"]) == ("UDP", 23)
+
+
+def test_java_add_same_port_twice(api, mp):
+    """Java ``CreateMonitoringPolicyPort``: TCP 97 twice in one request, then the policy's ports
+    counted: both are there."""
+    port = {"alert_if": "RESPONDING", "email_notification": True, "port": 97,
+            "protocol": "TCP"}
+    got = api.ok(api.post(path(mp, "/ports"), {"ports": [port, dict(port)]}), 202)
+    assert [p["port"] for p in got["ports"]] == [22, 97, 97]
+    assert len(api.ok(api.get(path(mp)))["ports"]) == len(got["ports"])
+
+
+def test_dotnet_update_process_to_another_name(api, mp):
+    """.NET ``UpdateMonitoringPolicyProcess``: ``{"processes": {"process": "test", ...}}`` for
+    whatever the policy's first process is; accepted and renamed."""
+    proc = mp["processes"][0]
+    sent = {"processes": {"process": "test", "alert_if": "RUNNING",
+                          "email_notification": True}}
+    got = api.ok(api.put(path(mp, f"/processes/{proc['id']}"), sent), 202)
+    assert got["processes"][0] == {"id": proc["id"], "process": "test", "alert_if": "RUNNING",
+                                   "email_notification": True}
 
 
 def test_delete_process(api, mp):

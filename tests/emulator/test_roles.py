@@ -90,10 +90,18 @@ def test_modify_role(api, emu):
     assert logged(emu, "UPDATE", role["id"])
 
 
+def test_disable_role_as_ansible_and_dotnet_allow(api):
+    """The Ansible module's ``role_state`` takes ACTIVE or DISABLE and .NET types a role's state
+    as ``UserState``: DISABLE is accepted (stored as DISABLED, like a user's), ACTIVE undoes it."""
+    role = api.ok(new_role(api))
+    assert api.ok(api.put(f"/roles/{role['id']}", {"state": "DISABLE"}))["state"] == "DISABLED"
+    assert api.ok(api.put(f"/roles/{role['id']}", {"state": "ACTIVE"}))["state"] == "ACTIVE"
+
+
 @pytest.mark.parametrize("body,status,fragments", [
     ({}, 400, ("at least one",)),
     ({"name": None, "description": None, "state": None}, 400, ("at least one",)),
-    ({"state": "DISABLED"}, 400, ("'state'", "ACTIVE")),
+    ({"state": "PAUSED"}, 400, ("'state'", "ACTIVE", "DISABLE")),
     ({"name": ""}, 400, ("'name'",)),
     ({"name": "Operators"}, 409, ("'name'", "Operators")),
 ])
@@ -143,20 +151,101 @@ def test_get_permissions(api):
 
 
 def test_modify_permissions_python_sdk_body(api, emu):
+    """The Python SDK 1.8.0's exact body: its own group keys (``sharedstorages``...), all sent,
+    unset ones null, and whatever flag names the caller passed (here the Go SDK's old tags)."""
     role = api.ok(new_role(api))
-    body = {group: None for group in PERMISSION_FLAGS}
-    body["servers"] = {"show": True, "create": False}
-    body["vpn"] = {"downloadfile": True}
+    body = {"servers": {"show": True, "create": False}, "images": None, "sharedstorages": None,
+            "firewalls": None, "loadbalancers": None, "ips": None, "privatenetwork": None,
+            "vpn": {"downloadfile": True}, "monitoringcenter": None, "monitoringpolicies": None,
+            "backups": None, "logs": None, "users": None, "roles": None, "usages": None,
+            "interactiveinvoice": None}
     resp = api.put(f"/roles/{role['id']}/permissions", body)
     got = api.ok(resp, 200)
     assert set(got) == ROLE_KEYS
+    assert set(got["permissions"]) == set(PERMISSION_FLAGS)
     assert got["permissions"]["servers"]["show"] is True
     assert got["permissions"]["servers"]["create"] is False
-    assert got["permissions"]["vpn"]["downloadfile"] is True
+    assert got["permissions"]["vpn"]["download_file"] is True
+    assert "downloadfile" not in got["permissions"]["vpn"]
     assert got["permissions"]["images"]["show"] is False  # null group: unchanged
     perms = api.ok(api.get(f"/roles/{role['id']}/permissions"))
     assert perms["servers"]["show"] is True and perms["vpn"]["show"] is False
     assert logged(emu, "MODIFY_PERMISSIONS", role["id"])
+
+
+def test_permission_names_are_snake_case_as_go_java_dotnet_spell_them(api):
+    """Go ``roles.go`` JSON tags, Java ``PermissionsResponse``/``ServersRoles``, .NET
+    ``RoleResponse.cs``: groups and flags in snake_case, on roles, permissions and the current
+    user's permissions alike."""
+    expected_servers = {"access_kvm_console", "assign_ip", "clone", "create", "delete",
+                        "manage_dvd", "manage_snapshot", "reinstall", "resize", "restart",
+                        "set_description", "set_name", "show", "shutdown", "start"}
+    ops = role_named(api, "Operators")
+    for perms in (ops["permissions"], api.ok(api.get(f"/roles/{ops['id']}/permissions")),
+                  api.ok(api.get("/users/current_user_permissions"))):
+        assert set(perms) == {
+            "backups", "firewall_policies", "images", "interactive_invoices", "public_ips",
+            "load_balancers", "logs", "monitoring_center", "monitoring_policies",
+            "private_networks", "roles", "servers", "shared_storages", "usages", "users", "vpn"}
+        assert set(perms["servers"]) == expected_servers
+        assert "manage_attached_server_ips" in perms["firewall_policies"]
+        assert "manage_attached_server_ips" in perms["load_balancers"]
+        assert {"manage_ports", "manage_processes", "modify_resources", "set_email",
+                "manage_attached_servers"} <= set(perms["monitoring_policies"])
+        assert {"change_role", "manage_api", "set_password"} <= set(perms["users"])
+        assert "manage_users" in perms["roles"] and "download_file" in perms["vpn"]
+        assert "set_reverse_dns" in perms["public_ips"]
+        assert "disable_automatic_creation" in perms["images"]
+        assert "set_network_info" in perms["private_networks"]
+
+
+def test_modify_permissions_dotnet_live_test_body(api):
+    """.NET ``RolesTests.UpdateRolesPermissions``: a ``Permissions`` POCO with ``Servers`` set
+    (non-nullable bools, so every server flag is sent) and every other group null, under the
+    .NET names (``private_network``, ``interactive_invoices``...)."""
+    role = api.ok(new_role(api))
+    servers = {f: False for f in PERMISSION_FLAGS["servers"]}
+    servers.update(show=True, set_name=False, shutdown=True)
+    body = {"servers": servers, "images": None, "shared_storages": None,
+            "firewall_policies": None, "load_balancers": None, "public_ips": None,
+            "private_network": None, "vpn": None, "monitoring_center": None,
+            "monitoring_policies": None, "backups": None, "logs": None, "users": None,
+            "roles": None, "usages": None, "interactive_invoices": None}
+    got = api.ok(api.put(f"/roles/{role['id']}/permissions", body), 200)
+    assert got["id"] == role["id"]
+    assert got["permissions"]["servers"]["show"] is True
+    assert got["permissions"]["servers"]["set_name"] is False
+    assert got["permissions"]["servers"]["shutdown"] is True
+
+
+@pytest.mark.parametrize("servers", [
+    {"create": True, "delete": False},
+    {"show": None, "create": True, "delete": False, "set_name": None, "access_kvm_console": None},
+])
+def test_modify_permissions_java_live_test_body(api, servers):
+    """Java ``RolePermissionsTest.updateRole``: ``ServersRoles`` with create/delete set (Boolean
+    fields: the others absent or null)."""
+    role = api.ok(new_role(api))
+    got = api.ok(api.put(f"/roles/{role['id']}/permissions", {"servers": servers}), 200)
+    assert got["permissions"]["servers"]["create"] is True
+    assert got["permissions"]["servers"]["delete"] is False
+
+
+def test_modify_permissions_issue_example_and_aliases_merge(api):
+    """``{"servers": {"set_name": true}}`` (snake_case) and the same group under two spellings
+    in one body both land on the canonical group."""
+    role = api.ok(new_role(api))
+    got = api.ok(api.put(f"/roles/{role['id']}/permissions", {"servers": {"set_name": True}}))
+    assert got["permissions"]["servers"]["set_name"] is True
+    body = {"private_networks": {"set_name": True}, "privatenetwork": {"setnetworkinfo": True},
+            "firewalls": {"manageattachedserverip": True},
+            "firewall_policies": {"manage_rules": True}}
+    perms = api.ok(api.put(f"/roles/{role['id']}/permissions", body))["permissions"]
+    assert perms["private_networks"]["set_name"] is True
+    assert perms["private_networks"]["set_network_info"] is True
+    assert perms["firewall_policies"]["manage_attached_server_ips"] is True
+    assert perms["firewall_policies"]["manage_rules"] is True
+    assert "privatenetwork" not in perms and "firewalls" not in perms
 
 
 def test_modify_permissions_full_go_body(api):
@@ -167,7 +256,7 @@ def test_modify_permissions_full_go_body(api):
 
 
 @pytest.mark.parametrize("body,fragments", [
-    ({"firewall_policies": {"show": True}}, ("'firewall_policies'", "permission group")),
+    ({"firewall_rules": {"show": True}}, ("'firewall_rules'", "permission group")),
     ({"servers": {"explode": True}}, ("'servers.explode'", "not a permission")),
     ({"servers": {"show": "yes"}}, ("'servers.show'", "true or false")),
     ({"servers": True}, ("'servers'", "object")),

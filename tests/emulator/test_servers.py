@@ -453,3 +453,26 @@ def test_create_refuses_references_being_removed(api, emu):
     api.ok(api.delete(f"/public_ips/{spare['id']}"))
     error(new_server(api, ip_id=spare["id"], datacenter_id=spare["datacenter"]["id"]), 409,
           "being released")
+
+
+# -- refusals with no source, removed (docs/ENDPOINT_COVERAGE.md, refusal audit) -----------------
+def test_load_balancer_of_another_datacenter_on_create(api):
+    """No source has a same-datacenter rule for load balancers: a US server may start behind
+    a German load balancer."""
+    lb = api.find("load_balancers", "lb-web-de")
+    us = next(d for d in api.ok(api.get("/datacenters")) if d["country_code"] == "US")
+    srv = api.ok(new_server(api, datacenter_id=us["id"], load_balancer_id=lb["id"]), 202)
+    assert srv["ips"][0]["load_balancers"] == [{"id": lb["id"], "name": "lb-web-de"}]
+
+
+def test_no_invented_limits_on_disks_and_ips(api, emu):
+    """No source caps a server's disks at 8 or its IPs at 20."""
+    sid = api.find("servers", "web-01")["id"]
+    for _ in range(4):
+        api.ok(api.post(f"/servers/{sid}/hardware/hdds",
+                        {"hdds": [{"size": 20, "is_main": False}] * 3}), 202)
+        emu.settle()
+    assert len(api.ok(api.get(f"/servers/{sid}/hardware/hdds"))) > 8
+    for _ in range(21):
+        api.ok(api.post(f"/servers/{sid}/ips", {"type": "IPV4"}), 201)
+    assert len(api.ok(api.get(f"/servers/{sid}/ips"))) > 20

@@ -49,10 +49,12 @@ async def test_shared_storage_servers(emu: Emulator, client: Client) -> None:
 
 async def test_shared_storage_access(emu: Emulator, client: Client) -> None:
     access = await call(emu, client.shared_storages.access)
-    first = access[0] if isinstance(access, list) else access
+    assert isinstance(access, list) and len(access) == 1  # Go/Java/.NET decode a list
+    first = access[0]
     assert first["user_domain"] and "kerberos_content_file" in first
     changed = await call(emu, client.shared_storages.change_access_password, "NewPassw0rd")
-    again = changed[0] if isinstance(changed, list) else changed
+    assert isinstance(changed, list) and len(changed) == 1
+    again = changed[0]
     assert again["user_domain"] == first["user_domain"]
     assert "password" not in again
 

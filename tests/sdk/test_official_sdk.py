@@ -124,3 +124,15 @@ def test_sdk_mutations_across_categories(sdk, world):
     ip = c.create_public_ip(reverse_dns="sdk.example.com")
     assert c.get_public_ip(ip_id=ip["id"])["reverse_dns"] == "sdk.example.com"
     c.delete_public_ip(ip_id=ip["id"])
+
+    # The SDK hands /shared_storages/access through unread: the list Go/Java/.NET decode.
+    assert c.get_credentials()[0]["state"] == "ACTIVE"
+    assert c.change_password(password="NewPass123")[0]["state"] == "CONFIGURING"
+
+    # Role permissions with the SDK's own group keys (sharedstorages, privatenetwork...).
+    ops = next(r for r in c.list_roles() if r["name"] == "Operators")
+    got = c.modify_permissions(role_id=ops["id"], servers={"set_name": True},
+                               private_networks={"setnetworkinfo": True})
+    assert got["permissions"]["servers"]["set_name"] is True
+    assert got["permissions"]["private_networks"]["set_network_info"] is True
+    assert c.show_user_permissions()["servers"]["access_kvm_console"] is True

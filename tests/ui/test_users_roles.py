@@ -109,3 +109,27 @@ async def test_role_permissions_as_a_grid():
         await pilot.press("escape")
         admin = await open_item(pilot, "roles", "Administrator")
         assert "✗" not in section(admin, "Permissions").split("not applicable", 1)[1]
+
+
+def test_permissions_grid_reads_both_spellings_alike():
+    """The API's snake_case names and the Python SDK's run-together ones fill the same columns
+    and words, so the grid never hides a verb behind a spelling."""
+    from rich.console import Console
+
+    from oneandone_tui.ui.views import permissions_grid
+
+    def render(data):
+        console = Console(width=160, record=True)
+        console.print(permissions_grid(data))
+        return console.export_text()
+
+    snake = render({"private_networks": {"show": True, "set_name": True,
+                                        "set_network_info": False},
+                    "servers": {"show": True, "access_kvm_console": True}})
+    joined = render({"privatenetwork": {"show": True, "setname": True,
+                                        "setnetworkinfo": False},
+                     "servers": {"show": True, "accesskvmconsole": True}})
+    assert snake == joined
+    row = next(x for x in snake.splitlines() if x.strip().startswith("Private networks"))
+    assert row.split()[2:6] == ["✓", "·", "·", "✓"]  # show, create, delete n/a, name granted
+    assert "✗ network" in snake and "✓ KVM console" in snake

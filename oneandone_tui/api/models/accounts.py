@@ -118,30 +118,63 @@ class RoleUpdate(RequestObject):
                         "state": self.state})
 
 
+#: Other spellings of the permission groups, mapped to this client's field names: the Python
+#: SDK 1.8.0's body keys (also the Go SDK's earlier tags) and Java/.NET's ``private_network``.
+PERMISSION_GROUP_ALIASES = {
+    "firewalls": "firewall_policies", "interactiveinvoice": "interactive_invoices",
+    "ips": "public_ips", "loadbalancers": "load_balancers",
+    "monitoringcenter": "monitoring_center", "monitoringpolicies": "monitoring_policies",
+    "privatenetwork": "private_networks", "private_network": "private_networks",
+    "sharedstorages": "shared_storages",
+}
+
+
 @dataclass
 class RolePermissions(RequestObject):
-    """``PUT /roles/{id}/permissions``: per group, ``{permission_name: bool}``. Field names are
-    the Python SDK's body keys (``sharedstorages``, ``firewalls``...)."""
+    """``PUT /roles/{id}/permissions``: per group, ``{permission_name: bool}``.
+
+    Field names are the snake_case groups every current source uses (Go ``roles.go``, Java,
+    .NET, the Ansible docs); the flags inside are sent as given, so a form that shows what
+    ``GET /roles/{id}/permissions`` answered sends back exactly those names. ``extra`` carries
+    groups under names this client does not know (an API that answers another spelling gets it
+    back unchanged); ``from_groups`` sorts a mapping into the two."""
 
     servers: dict[str, bool] | None = None
     images: dict[str, bool] | None = None
-    sharedstorages: dict[str, bool] | None = None
-    firewalls: dict[str, bool] | None = None
-    loadbalancers: dict[str, bool] | None = None
-    ips: dict[str, bool] | None = None
-    privatenetwork: dict[str, bool] | None = None
+    shared_storages: dict[str, bool] | None = None
+    firewall_policies: dict[str, bool] | None = None
+    load_balancers: dict[str, bool] | None = None
+    public_ips: dict[str, bool] | None = None
+    private_networks: dict[str, bool] | None = None
     vpn: dict[str, bool] | None = None
-    monitoringcenter: dict[str, bool] | None = None
-    monitoringpolicies: dict[str, bool] | None = None
+    monitoring_center: dict[str, bool] | None = None
+    monitoring_policies: dict[str, bool] | None = None
     backups: dict[str, bool] | None = None
     logs: dict[str, bool] | None = None
     users: dict[str, bool] | None = None
     roles: dict[str, bool] | None = None
     usages: dict[str, bool] | None = None
-    interactiveinvoice: dict[str, bool] | None = None
+    interactive_invoices: dict[str, bool] | None = None
+    extra: dict[str, dict[str, bool]] | None = None
+
+    @classmethod
+    def from_groups(cls, groups: Mapping[str, Mapping[str, bool]]) -> RolePermissions:
+        """Known groups (and their other spellings) into fields, the rest into ``extra``."""
+        known = {f.name for f in fields(cls)} - {"extra"}
+        out: dict[str, dict[str, bool]] = {}
+        extra: dict[str, dict[str, bool]] = {}
+        for name, flags in groups.items():
+            field = PERMISSION_GROUP_ALIASES.get(name, name)
+            if field in known:
+                out.setdefault(field, {}).update(flags)
+            else:
+                extra[name] = dict(flags)
+        return cls(**out, extra=extra or None)
 
     def _groups(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        groups = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+        groups.update(self.extra or {})
+        return groups
 
     def check(self, c: Checker) -> None:
         groups = self._groups()

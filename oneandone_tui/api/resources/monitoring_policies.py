@@ -53,8 +53,10 @@ class MonitoringPolicies(ManagedResource):
     @endpoint("PUT", "/monitoring_policies/{monitoring_policy_id}/ports/{port_id}")
     async def modify_port(self, monitoring_policy_id: str, port_id: str,
                           port: Port) -> JsonObject:
-        """Change a port's ``alert_if`` / ``email_notification`` (protocol and port stay as
-        they are; the whole port is sent, as the SDK does, under ``ports``)."""
+        """Change a port: its ``alert_if`` / ``email_notification`` and, if they differ from
+        the stored ones, its protocol and port number (the Java and .NET live tests change the
+        number and the API answers 202). The whole port is sent under ``ports``, as every SDK
+        does."""
         body = {"ports": port.validate().to_body()}
         return await self._call(self.modify_port, body=body,
                                 monitoring_policy_id=monitoring_policy_id, port_id=port_id)

@@ -55,12 +55,21 @@ class SharedStorages(ManagedResource):
                                 server_id=server_id)
 
     @endpoint("GET", "/shared_storages/access")
-    async def access(self) -> Json:
-        """The access credentials (a list per Go/Java/.NET, one object per the SDK fixture)."""
-        return await self._call(self.access)
+    async def access(self) -> JsonList:
+        """The access credentials, always as a list: Go, Java and .NET decode a list (what the
+        API answers); the Python SDK's mock fixture is one object, which becomes a one-item
+        list here so readers see one shape."""
+        return _as_list(await self._call(self.access))
 
     @endpoint("PUT", "/shared_storages/access")
-    async def change_access_password(self, password: str) -> Json:
-        """Set the password of the storages' CIFS/NFS access (at least 8 characters)."""
-        return await self._call(self.change_access_password,
-                                body=SharedStorageAccess(password=password))
+    async def change_access_password(self, password: str) -> JsonList:
+        """Set the password of the storages' CIFS/NFS access (at least 8 characters); the
+        answer is the credentials, as a list (see ``access``)."""
+        return _as_list(await self._call(self.change_access_password,
+                                         body=SharedStorageAccess(password=password)))
+
+
+def _as_list(answer: Json) -> JsonList:
+    if isinstance(answer, list):
+        return answer
+    return [] if answer is None else [answer]

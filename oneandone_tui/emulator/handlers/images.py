@@ -2,15 +2,18 @@
 systems (``/images/os``).
 
 An image is taken from a server (``source=server``, the SDK's default) or imported from a URL
-(``source=image`` or ``iso``). It deploys for a while (``DEPLOYING``) and then becomes ``ACTIVE``,
+(``source=image`` or ``iso``). It deploys for a while (``DEPLOYING``) and then becomes ``ENABLED``,
 from which point it can be used as an ``appliance_id`` to create or reinstall servers.
 Recurring images (``DAILY``/``WEEKLY``) are accepted and stored, but the emulator takes no
 further copies: ``num_images`` is only kept and shown.
 
 Decisions: ``server_id`` is required only for ``source=server`` (terraform docs; the Python SDK
 demands it client-side for every source, Go does not); an image lands in the server's
-datacenter unless ``datacenter_id`` names another. A finished image reads ``ACTIVE`` (the Python
-SDK's ``wait_for`` accepts it; Go/terraform wait for ``ENABLED``, which no fixture shows).
+datacenter unless ``datacenter_id`` names another. A finished new image reads ``ENABLED``: the Go
+SDK's live test, Terraform, the Packer plugin and the BOSH CPI all ``WaitForState(img,
+"ENABLED")`` and fail when it never comes, while the Python SDK's ``wait_for`` accepts ACTIVE
+and ENABLED alike. The Python mock fixtures (``get-image.json``, ``edit-image.json``) show
+``ACTIVE``, so the demo account's older images keep that state; both count as usable.
 """
 
 from __future__ import annotations
@@ -104,7 +107,7 @@ def create_image(req: Request) -> Any:
         datacenter_id=dc, appliance=base)
     if srv is not None and source != "server":
         img["server_id"] = srv["id"]
-    store.begin("images", img, "image.create", "ACTIVE")
+    store.begin("images", img, "image.create", "ENABLED")
     _log(req, "CREATE", img, "image.create", {"source": source, "frequency": frequency})
     return views.image(store, img)
 
@@ -144,7 +147,7 @@ def delete_image(req: Request) -> Any:
     ensure_not_removing(img, "image")
     if img["state"] == "DEPLOYING":
         raise Conflict(f"Image '{img['name']}' is still being created (DEPLOYING); delete it "
-                       f"once it is ACTIVE.")
+                       f"once it is ENABLED.")
     req.store.remove("images", img)
     _log(req, "DELETE", img, "resource.remove")
     return views.image(req.store, img)

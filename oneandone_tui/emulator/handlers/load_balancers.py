@@ -15,6 +15,17 @@ Decisions where the sources disagree or are silent (ENDPOINTS.md):
   400. Responses always spell it ``health_check_path_parser``.
 * ``persistence_time`` is required whenever the resulting ``persistence`` is true (create, and
   modify checks the merged result); turning persistence off keeps the stored time.
+* ``health_check_interval`` is 1..300 seconds. The docs (.NET, Terraform) say 5..300, but the
+  Java (``LoadBalancersTest``, ``ServerIPsTest``) and .NET (``LoadBalancerTest``,
+  ``ServerIpsTest``) live tests create load balancers with 1 and expect success: the API
+  accepted it, so the emulator does too.
+* ``datacenter_id`` is optional and nothing is invented when it is missing: no fixture shows a
+  load balancer's datacenter (none has the key) and no SDK says which one the API picks, so
+  such a load balancer answers ``datacenter: null``. Its own public IP still needs an address
+  and takes it from the first datacenter's pool (an internal detail).
+* Server IPs of any datacenter can be balanced: no source states a same-datacenter rule, and the
+  Go live test ``TestAssignServerIpLoadBalancer`` creates the server and the load balancer
+  without a datacenter and expects the assignment to succeed.
 * Rule protocols are TCP and UDP (PY docs, Java/.NET enums); a second rule with the same
   ``protocol`` + ``port_balancer`` (in the request or already on the load balancer) is a 400.
 * Removing the last rule is a 409 (creation demands at least one).
@@ -64,7 +75,7 @@ def _settings(body: dict[str, Any]) -> dict[str, Any]:
         "description": validate.string(body, "description"),
         "health_check_test": validate.enum(body, "health_check_test", HEALTH_CHECK_TESTS,
                                            case_insensitive=True),
-        "health_check_interval": validate.integer(body, "health_check_interval", lo=5, hi=300),
+        "health_check_interval": validate.integer(body, "health_check_interval", lo=1, hi=300),
         "health_check_path": validate.string(body, "health_check_path", max_len=1000),
         "health_check_path_parser": _parser(body),
         "persistence": validate.boolean(body, "persistence"),
@@ -145,7 +156,7 @@ def create_lb(req: Request) -> Any:
     settings = {"health_check_test": "TCP", "health_check_interval": 15, "persistence": False,
                 **_settings(body)}
     _check_combination(settings)
-    dc = datacenter_id(store, body)
+    dc = datacenter_id(store, body) if body.get("datacenter_id") is not None else None
     rules = validate_rules(store, body, [])
     lb = factories.load_balancer(store, rules=rules, datacenter_id=dc, state="CONFIGURING",
                                  **settings)
@@ -210,9 +221,6 @@ def attach_server_ips(req: Request) -> Any:
     lb = _live_lb(req)
     ips = body_server_ips(store, req.json())
     for i, ip in enumerate(ips):
-        if ip["datacenter_id"] != lb["datacenter_id"]:
-            raise BadRequest(f"Field 'server_ips[{i}]': the IP {ip['ip']} is in another "
-                             f"datacenter than load balancer '{lb['name']}'.")
         if lb["id"] in ip["load_balancer_ids"]:
             raise Conflict(f"Field 'server_ips[{i}]': the IP {ip['ip']} is already attached to "
                            f"load balancer '{lb['name']}'.")

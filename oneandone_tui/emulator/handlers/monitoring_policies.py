@@ -14,6 +14,12 @@ Spelling: ports and processes use ``alert_if`` and ``email_notification``, as in
 integer (Go's ``MonitoringPort.Port`` is an int); a numeric string is accepted on input, as
 ``create-mp.json`` shows one.
 
+Ports and processes: a port or process already monitored may be added again (the Java live test
+adds TCP 97 twice in one request), and modifying one may change every field, ``port``,
+``protocol`` and ``process`` included (the Java and .NET live tests send port 23 for a port
+created as 22 and expect 202). An ``id`` in the body is ignored (the Python SDK's
+``modify_port`` sends the GET body back without it).
+
 Thresholds: cpu, ram and disk are percentages, 1..100 (Terraform's range; the .NET docs say
 warning 1..95 and critical <= 100, which the stricter "warning below critical" mostly covers);
 transfer and internal_ping are positive integers. In every entity warning < critical.
@@ -36,6 +42,7 @@ PERCENT_ENTITIES = ("cpu", "ram", "disk")
 LEVELS = ("warning", "critical")
 PORT_ALERTS = ("RESPONDING", "NOT_RESPONDING")
 PROCESS_ALERTS = ("RUNNING", "NOT_RUNNING")
+PORT_PROTOCOLS = ("TCP", "UDP")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -121,30 +128,27 @@ def _port_number(item: dict[str, Any], label: str, required: bool = True) -> int
     return validate.port_value(value, label)
 
 
-def _new_ports(store: Store, raw: list[Any], label: str, existing: list[Record]) -> list[Record]:
-    seen = {(p["protocol"], p["port"]) for p in existing}
+def _new_ports(store: Store, raw: list[Any], label: str) -> list[Record]:
+    """New port records. The same protocol and port twice is accepted: the Java live test
+    ``MonitoringPoliciesPortsTest.CreateMonitoringPolicyPort`` adds TCP 97 twice in one request
+    and expects success, and no source shows the API refusing a port already monitored."""
     ports = []
     for i, item in enumerate(raw):
         path = f"{label}[{i}]"
-        protocol = validate.enum(item, "protocol", ("TCP", "UDP"), path=f"{path}.protocol",
+        protocol = validate.enum(item, "protocol", PORT_PROTOCOLS, path=f"{path}.protocol",
                                  required=True)
         number = _port_number(item, f"{path}.port")
         alert_if = validate.enum(item, "alert_if", PORT_ALERTS, path=f"{path}.alert_if",
                                  required=True)
         email = validate.boolean(item, "email_notification", path=f"{path}.email_notification",
                                  required=True)
-        if (protocol, number) in seen:
-            raise BadRequest(f"Field '{path}': {protocol} port {number} is already monitored "
-                             f"by this policy.")
-        seen.add((protocol, number))
         ports.append(factories.mp_port(store, protocol=protocol or "TCP", port=number or 0,
                                        alert_if=alert_if or "", email_notification=bool(email)))
     return ports
 
 
-def _new_processes(store: Store, raw: list[Any], label: str,
-                   existing: list[Record]) -> list[Record]:
-    seen = {p["process"] for p in existing}
+def _new_processes(store: Store, raw: list[Any], label: str) -> list[Record]:
+    """New process records; a name already monitored is accepted, as ports are."""
     procs = []
     for i, item in enumerate(raw):
         path = f"{label}[{i}]"
@@ -154,33 +158,21 @@ def _new_processes(store: Store, raw: list[Any], label: str,
                                  required=True)
         email = validate.boolean(item, "email_notification", path=f"{path}.email_notification",
                                  required=True)
-        if name in seen:
-            raise BadRequest(f"Field '{path}.process': process '{name}' is already monitored "
-                             f"by this policy.")
-        seen.add(name or "")
         procs.append(factories.mp_process(store, process=name or "", alert_if=alert_if or "",
                                           email_notification=bool(email)))
     return procs
 
 
-def _unchanged(item: dict[str, Any], key: str, label: str, current: Any, new: Any) -> None:
-    """The SDKs send a port/process back whole: fields that may not change must be equal."""
-    if new is not None and new != current:
-        raise BadRequest(f"Field '{label}.{key}' cannot be changed (it is {current!r}, got "
-                         f"{item.get(key)!r}); delete it and add a new one instead.")
-
-
-def _alert_changes(body: dict[str, Any], label: str, child: Record,
+def _alert_changes(body: dict[str, Any], label: str,
                    choices: tuple[str, ...]) -> dict[str, Any]:
     alert_if = validate.enum(body, "alert_if", choices, path=f"{label}.alert_if")
     email = validate.boolean(body, "email_notification", path=f"{label}.email_notification")
-    if alert_if is None and email is None:
-        raise BadRequest(f"Give '{label}.alert_if' and/or '{label}.email_notification' to "
-                         f"modify it.")
-    ident = body.get("id")
-    _unchanged(body, "id", label, child["id"], ident)
     return {k: v for k, v in (("alert_if", alert_if), ("email_notification", email))
             if v is not None}
+
+
+def _nothing_to_change(label: str, keys: str) -> BadRequest:
+    return BadRequest(f"Give at least one of {keys} in '{label}' to modify it.")
 
 
 # -- the collection and one policy ----------------------------------------------------------------
@@ -202,8 +194,8 @@ def create_policy(req: Request) -> Any:
     thresholds = validate_thresholds(raw)
     raw_ports = validate.items(body, "ports", required=True, kind=dict) or []
     raw_procs = validate.items(body, "processes", required=True, kind=dict) or []
-    ports = _new_ports(store, raw_ports, "ports", [])
-    procs = _new_processes(store, raw_procs, "processes", [])
+    ports = _new_ports(store, raw_ports, "ports")
+    procs = _new_processes(store, raw_procs, "processes")
     mp = factories.monitoring_policy(store, name=name or "", email=email or "",
                                      agent=bool(agent), thresholds_=thresholds, ports=ports,
                                      processes=procs, description=description)
@@ -265,7 +257,7 @@ def list_ports(req: Request) -> Any:
 def add_ports(req: Request) -> Any:
     mp = _mutable_policy(req)
     raw = validate.items(req.json(), "ports", required=True, min_items=1, kind=dict) or []
-    ports = _new_ports(req.store, raw, "ports", mp["ports"])
+    ports = _new_ports(req.store, raw, "ports")
     mp["ports"].extend(ports)
     return _reconfigure(req, mp, "ADD_PORT",
                         {"ports": [f"{p['protocol']}/{p['port']}" for p in ports]})
@@ -282,12 +274,16 @@ def modify_port(req: Request) -> Any:
     port = _child(mp, "ports", req.params["port_id"], "port")
     ensure_not_removing(mp, "monitoring policy")
     body = validate.obj(req.json(), "ports", required=True) or {}
-    protocol = validate.string(body, "protocol", path="ports.protocol")
-    _unchanged(body, "protocol", "ports", port["protocol"], protocol)
-    _unchanged(body, "port", "ports", port["port"], _port_number(body, "ports.port", False))
-    changes = _alert_changes(body, "ports", port, PORT_ALERTS)
+    protocol = validate.enum(body, "protocol", PORT_PROTOCOLS, path="ports.protocol")
+    number = _port_number(body, "ports.port", False)
+    changes = _alert_changes(body, "ports", PORT_ALERTS)
+    changes.update({k: v for k, v in (("protocol", protocol), ("port", number)) if v is not None})
+    if not changes:
+        raise _nothing_to_change("ports", "protocol, port, alert_if and email_notification")
+    before = f"{port['protocol']}/{port['port']}"
     port.update(changes)
-    return _reconfigure(req, mp, "MODIFY_PORT", {"port": f"{port['protocol']}/{port['port']}"})
+    return _reconfigure(req, mp, "MODIFY_PORT",
+                        {"port": f"{port['protocol']}/{port['port']}", "was": before})
 
 
 @route("DELETE", "/monitoring_policies/{monitoring_policy_id}/ports/{port_id}", 202)
@@ -311,7 +307,7 @@ def add_processes(req: Request) -> Any:
     one out (ENDPOINTS.md §10)."""
     mp = _mutable_policy(req)
     raw = validate.items(req.json(), "processes", required=True, min_items=1, kind=dict) or []
-    procs = _new_processes(req.store, raw, "processes", mp["processes"])
+    procs = _new_processes(req.store, raw, "processes")
     mp["processes"].extend(procs)
     return _reconfigure(req, mp, "ADD_PROCESS", {"processes": [p["process"] for p in procs]})
 
@@ -328,11 +324,15 @@ def modify_process(req: Request) -> Any:
     proc = _child(mp, "processes", req.params["process_id"], "process")
     ensure_not_removing(mp, "monitoring policy")
     body = validate.obj(req.json(), "processes", required=True) or {}
-    name = validate.string(body, "process", path="processes.process")
-    _unchanged(body, "process", "processes", proc["process"], name)
-    changes = _alert_changes(body, "processes", proc, PROCESS_ALERTS)
+    name = validate.string(body, "process", path="processes.process", max_len=50, nonblank=True)
+    changes = _alert_changes(body, "processes", PROCESS_ALERTS)
+    if name is not None:
+        changes["process"] = name
+    if not changes:
+        raise _nothing_to_change("processes", "process, alert_if and email_notification")
+    before = proc["process"]
     proc.update(changes)
-    return _reconfigure(req, mp, "MODIFY_PROCESS", {"process": proc["process"]})
+    return _reconfigure(req, mp, "MODIFY_PROCESS", {"process": proc["process"], "was": before})
 
 
 @route("DELETE", "/monitoring_policies/{monitoring_policy_id}/processes/{process_id}", 202)

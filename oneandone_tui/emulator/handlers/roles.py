@@ -5,8 +5,14 @@ adding a user to a role moves it out of its previous role. Roles are ``ACTIVE`` 
 fixture shows another state on creation); deletion is ``REMOVING`` then gone, refused for the
 default role and while users hold the role. The default role's permissions never change.
 
-Permission groups and flags are those of ``catalogue_data.PERMISSION_FLAGS`` (the Python SDK's
-request keys, which are also the Go SDK's JSON tags).
+Permission groups and flags are those of ``catalogue_data.PERMISSION_FLAGS``: snake_case, as the
+Go SDK's ``roles.go``, Java, .NET and the Ansible docs spell them; answers always use them. On
+input the other spellings clients send are accepted too (``PERMISSION_GROUP_ALIASES``,
+``PERMISSION_FLAG_ALIASES``): the Python SDK's group keys (``sharedstorages``, ``firewalls``,
+``privatenetwork``...), Java/.NET's ``private_network`` and the Go SDK's earlier flag tags
+(``setname``, ``accesskvmconsole``...). Unknown groups and flags are still a 400: no source shows
+the API ignoring them, and silently dropping a permission the caller meant to set would leave a
+role quietly wrong.
 """
 
 from __future__ import annotations
@@ -20,6 +26,12 @@ from ..store import Record
 from .common import ensure_not_removing
 
 FLAGS = catalogue_data.PERMISSION_FLAGS
+GROUP_ALIASES = catalogue_data.PERMISSION_GROUP_ALIASES
+#: ``state`` of ``PUT /roles/{id}``: ACTIVE or DISABLE (the Ansible module's ``role_state``
+#: choices; .NET types a role's state as ``UserState``, ACTIVE/DISABLE), stored as DISABLED like a
+#: user's.
+STATE_INPUT = {"ACTIVE": "ACTIVE", "DISABLE": "DISABLED", "DISABLED": "DISABLED"}
+FLAG_ALIASES = catalogue_data.PERMISSION_FLAG_ALIASES
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -49,29 +61,31 @@ def _members(req: Request, rec: Record) -> list[Record]:
 
 
 def _permission_changes(body: dict[str, Any]) -> dict[str, dict[str, bool]]:
-    """Validate a permissions body: known groups, each null (unchanged) or ``{flag: bool}``
-    with known flags."""
+    """Validate a permissions body: known groups (any accepted spelling), each null (unchanged)
+    or ``{flag: bool}`` with known flags; the result uses the canonical names."""
     changes: dict[str, dict[str, bool]] = {}
-    for group, value in body.items():
+    for given, value in body.items():
+        group = GROUP_ALIASES.get(given, given)
         if group not in FLAGS:
-            raise BadRequest(f"Field '{group}' is not a permission group; known groups: "
+            raise BadRequest(f"Field '{given}' is not a permission group; known groups: "
                              f"{', '.join(FLAGS)}.")
         if value is None:
             continue
         if not isinstance(value, dict):
-            raise BadRequest(f"Field '{group}' must be an object of permission flags.")
+            raise BadRequest(f"Field '{given}' must be an object of permission flags.")
         flags: dict[str, bool] = {}
-        for flag, allowed in value.items():
+        for given_flag, allowed in value.items():
+            flag = FLAG_ALIASES.get(given_flag, given_flag)
             if flag not in FLAGS[group]:
-                raise BadRequest(f"Field '{group}.{flag}' is not a permission of {group}; "
+                raise BadRequest(f"Field '{given}.{given_flag}' is not a permission of {group}; "
                                  f"known: {', '.join(FLAGS[group])}.")
             if allowed is None:
                 continue
             if not isinstance(allowed, bool):
-                raise BadRequest(f"Field '{group}.{flag}' must be true or false.")
+                raise BadRequest(f"Field '{given}.{given_flag}' must be true or false.")
             flags[flag] = allowed
         if flags:
-            changes[group] = flags
+            changes.setdefault(group, {}).update(flags)
     return changes
 
 
@@ -106,7 +120,8 @@ def modify_role(req: Request) -> Any:
     body = req.json()
     name = validate.string(body, "name", max_len=128, nonblank=True)
     description = validate.string(body, "description")
-    state = validate.enum(body, "state", ("ACTIVE",))
+    raw_state = validate.enum(body, "state", tuple(STATE_INPUT))
+    state = STATE_INPUT[raw_state] if raw_state is not None else None
     if name is None and description is None and state is None:
         raise BadRequest("Give at least one of 'name', 'description' and 'state' to modify a "
                          "role.")

@@ -47,8 +47,6 @@ def add_ip(req: Request) -> Any:
     srv = server(req)
     _not_removing(srv)
     ip_type = validate.enum(req.json(), "type", ("IPV4", "IPV6")) or "IPV4"
-    if len(srv["ip_ids"]) >= 20:
-        raise Conflict(f"Server '{srv['name']}' already has the maximum of 20 IPs.")
     ip = store.create_ip(srv["datacenter_id"], ip_type)
     store.attach_ip(ip, "SERVER", srv)
     first = store.server_ips(srv)[0]
@@ -129,9 +127,7 @@ def add_ip_lb(req: Request) -> Any:
                      "load balancer", required=True)
     assert lb is not None
     ensure_not_removing(lb, "load balancer")
-    if lb["datacenter_id"] != srv["datacenter_id"]:
-        raise BadRequest(f"Field 'load_balancer_id': load balancer '{lb['name']}' is in another "
-                         f"datacenter than the server.")
+    # No same-datacenter rule: no source states one (Go TestAssignServerIpLoadBalancer).
     if lb["id"] in ip["load_balancer_ids"]:
         raise Conflict(f"The IP {ip['ip']} is already attached to '{lb['name']}'.")
     ip["load_balancer_ids"].append(lb["id"])

@@ -201,7 +201,9 @@ def create_server(req: Request) -> Any:
                       ("monitoring policy", mp), ("private network", pn)):
         if rec is not None:
             ensure_not_removing(rec, kind)
-    for what, rec in (("load balancer", lb), ("private network", pn), ("public IP", ip)):
+    # A load balancer may balance IPs of any datacenter (no source has a same-datacenter rule);
+    # an address and a private network belong to one datacenter (a documented choice).
+    for what, rec in (("private network", pn), ("public IP", ip)):
         if rec is not None and rec.get("datacenter_id") not in (None, dc):
             raise BadRequest(f"The {what} '{rec.get('name') or rec.get('ip')}' is in another "
                              f"datacenter than the server.")
@@ -390,8 +392,6 @@ def add_hdds(req: Request) -> Any:
                          "have is_main false.")
     if srv["server_type"] == "baremetal":
         raise Conflict("Disks of a baremetal server cannot be changed.")
-    if len(srv["hardware"]["hdds"]) + len(disks) > 8:
-        raise BadRequest("Field 'hdds': a server can have at most 8 disks.")
     for size, _ in disks:
         srv["hardware"]["hdds"].append(factories.hdd(req.store, size, False))
     return reconfigure(req, srv, "ADD_HDD", details={"sizes": [s for s, _ in disks]})

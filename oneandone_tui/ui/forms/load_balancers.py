@@ -23,7 +23,7 @@ def http(v: dict[str, Any]) -> bool:
 SETTINGS = (
     NAME, DESCRIPTION,
     Choice("health_check_test", "Health check", options=HEALTH_CHECKS, default="TCP"),
-    Int("health_check_interval", "Check every (s)", hint="5..300", default=40),
+    Int("health_check_interval", "Check every (s)", hint="1..300", default=40),
     Text("health_check_path", "Check URL path", hint="/health", when=http),
     Text("health_check_parse", "Expected (regex)", hint="a regular expression", when=http),
     Bool("persistence", "Persistence", hint="keep a client on one server"),
@@ -48,7 +48,7 @@ RULE_OF = sub("lb-rules", lambda ctx: ctx.client.load_balancers.rules(ctx.item_i
 CREATE = FormSpec(
     title="New load balancer", submit_label="Create",
     fields=(*SETTINGS,
-            Picker("datacenter_id", "Datacenter", source=DATACENTERS, hint="the default one"),
+            Picker("datacenter_id", "Datacenter", source=DATACENTERS, hint="optional"),
             RULES),
     build=model(LoadBalancer, rules=LoadBalancerRule),
     call=lambda v, item, req: v.ctx.client.load_balancers.create(req), follow=follow_result())

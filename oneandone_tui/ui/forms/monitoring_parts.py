@@ -1,5 +1,6 @@
-"""A monitoring policy's ports, processes and servers: add, modify (alert condition and
-e-mail), remove; attach and detach servers."""
+"""A monitoring policy's ports, processes and servers: add, modify (alert condition, e-mail and
+also the protocol, port or process name: the API accepts those changes, as the Java and .NET
+live tests show), remove; attach and detach servers."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from ...api.models import Port, Ports, Process, Processes
 from .common import form_action, ids, item_id
 from .context import FormValues
-from .fields import Group, Picker
+from .fields import Choice, Group, Int, Picker, Text
 from .monitoring_policies import PORT_FIELDS, PROCESS_FIELDS
 from .registry import register
 from .sources import SERVERS, attached_servers, sub
@@ -26,16 +27,24 @@ PROCESS_OF = sub("mp-processes",
                  lambda p: f"{p.get('process')} · alert if {p.get('alert_if')}")
 
 
+#: Left blank, the port keeps its protocol, number or name (the whole port is sent back).
+NEW_PROTOCOL = Choice("protocol", "New protocol", options=("TCP", "UDP"), hint="unchanged",
+                      width=10)
+NEW_PORT = Int("port", "New port", hint="unchanged, or 1..65535", width=12)
+NEW_PROCESS = Text("process", "New name", hint="unchanged, or up to 50 characters")
+
+
 def _port(v: FormValues) -> Port:
     chosen = v.picked("port_id") or {}
-    return Port(protocol=chosen.get("protocol"), port=chosen.get("port"),
+    return Port(protocol=v.get("protocol") or chosen.get("protocol"),
+                port=v.get("port") if v.get("port") is not None else chosen.get("port"),
                 alert_if=v.get("alert_if"), email_notification=v.get("email_notification"))
 
 
 def _process(v: FormValues) -> Process:
     chosen = v.picked("process_id") or {}
-    return Process(process=chosen.get("process"), alert_if=v.get("alert_if"),
-                   email_notification=v.get("email_notification"))
+    return Process(process=v.get("process") or chosen.get("process"),
+                   alert_if=v.get("alert_if"), email_notification=v.get("email_notification"))
 
 
 register(
@@ -47,7 +56,7 @@ register(
         build=model(Ports, ports=Port), submit_label="Add"),
     form_action(
         "modify_port", "Modify a port",
-        (Picker("port_id", "Port", source=PORT_OF), *PORT_FIELDS[2:]),
+        (Picker("port_id", "Port", source=PORT_OF), NEW_PROTOCOL, NEW_PORT, *PORT_FIELDS[2:]),
         lambda v, item, req: _mp(v).modify_port(item_id(item), v.get("port_id"), req),
         build=_port),
     form_action(
@@ -62,7 +71,8 @@ register(
         build=model(Processes, processes=Process), submit_label="Add"),
     form_action(
         "modify_process", "Modify a process",
-        (Picker("process_id", "Process", source=PROCESS_OF), *PROCESS_FIELDS[1:]),
+        (Picker("process_id", "Process", source=PROCESS_OF), NEW_PROCESS,
+         *PROCESS_FIELDS[1:]),
         lambda v, item, req: _mp(v).modify_process(item_id(item), v.get("process_id"), req),
         build=_process),
     form_action(

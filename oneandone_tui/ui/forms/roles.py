@@ -39,7 +39,7 @@ def _permissions_request(v: FormValues) -> RolePermissions:
         group, _, flag = path.partition(".")
         if flag:
             groups.setdefault(group, {})[flag] = bool(on)
-    return RolePermissions(**groups)
+    return RolePermissions.from_groups(groups)
 
 
 PERMISSIONS = FormSpec(

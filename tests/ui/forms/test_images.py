@@ -16,7 +16,7 @@ async def test_create_modify_and_delete_an_image(demo_app):
         await submit(pilot, form)
         await finish(pilot)
         img = record(app, "images", "web-weekly")
-        assert (img["frequency"], img["num_images"], img["state"]) == ("WEEKLY", 3, "ACTIVE")
+        assert (img["frequency"], img["num_images"], img["state"]) == ("WEEKLY", 3, "ENABLED")
         assert img["server_id"] == record(app, "servers", "web-01")["id"]
 
         form = await open_key(pilot, "images", "e", "web-weekly")

@@ -76,3 +76,20 @@ async def test_create_with_every_setting_then_rules_ips_modify_and_delete(demo_a
         await submit(pilot, form)
         await finish(pilot)
         assert lb["id"] not in app.emulator.store.load_balancers
+
+
+async def test_create_with_interval_1_and_no_datacenter(demo_app):
+    """What the Java and .NET live tests created on the real API: a 1-second health check and
+    no datacenter. The form sends it, and the load balancer gets no invented datacenter."""
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        form = await open_key(pilot, "load_balancers", "n")
+        await fill(pilot, form, name="lb-fast", health_check_test="NONE",
+                   health_check_interval="1", persistence=True, persistence_time="30",
+                   rules__0__port_balancer="80", rules__0__port_server="80")
+        await submit(pilot, form)
+        await finish(pilot)
+        lb = record(app, "load_balancers", "lb-fast")
+        assert (lb["health_check_interval"], lb["health_check_test"]) == (1, "NONE")
+        assert lb["datacenter_id"] is None

@@ -59,6 +59,20 @@ async def test_ports_processes_servers_modify_and_delete(demo_app):
         port80 = next(p for p in mp["ports"] if p["port"] == 80)
         assert (port80["alert_if"], port80["email_notification"]) == ("RESPONDING", True)
 
+        # Another port number (what the Java/.NET live tests do): same port id, new number.
+        form = await open_action(pilot, "monitoring_policies", "modify_port", "Production")
+        await fill(pilot, form, port_id=option(form, "port_id", "TCP 80 "), port="8080",
+                   alert_if="RESPONDING")
+        await submit(pilot, form)
+        await finish(pilot)
+        assert [p["port"] for p in mp["ports"]] == [443, 8080, 5432, 6379]
+        assert next(p for p in mp["ports"] if p["port"] == 8080)["id"] == port80["id"]
+        form = await open_action(pilot, "monitoring_policies", "modify_port", "Production")
+        await fill(pilot, form, port_id=option(form, "port_id", "TCP 8080 "), port="80",
+                   alert_if="RESPONDING")
+        await submit(pilot, form)
+        await finish(pilot)
+
         form = await open_action(pilot, "monitoring_policies", "remove_port", "Production")
         await fill(pilot, form, port_id=option(form, "port_id", "TCP 6379"))
         await submit(pilot, form)
@@ -76,6 +90,17 @@ async def test_ports_processes_servers_modify_and_delete(demo_app):
         await finish(pilot)
         redis = next(p for p in mp["processes"] if p["process"] == "redis-server")
         assert redis["alert_if"] == "RUNNING"
+        form = await open_action(pilot, "monitoring_policies", "modify_process", "Production")
+        await fill(pilot, form, process_id=option(form, "process_id", "redis-server"),
+                   process="valkey", alert_if="RUNNING")
+        await submit(pilot, form)
+        await finish(pilot)
+        assert redis["process"] == "valkey"
+        form = await open_action(pilot, "monitoring_policies", "modify_process", "Production")
+        await fill(pilot, form, process_id=option(form, "process_id", "valkey"),
+                   process="redis-server", alert_if="RUNNING")
+        await submit(pilot, form)
+        await finish(pilot)
         form = await open_action(pilot, "monitoring_policies", "remove_process", "Production")
         await fill(pilot, form, process_id=option(form, "process_id", "nginx"))
         await submit(pilot, form)

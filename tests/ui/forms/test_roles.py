@@ -39,6 +39,20 @@ async def test_role_lifecycle(demo_app):
         await finish(pilot)
         assert role["permissions"]["servers"]["show"] is wanted
 
+        # Every flag the form shows is the API's snake_case name, and saving sends them back.
+        form = await open_action(pilot, "roles", "permissions", "Auditors")
+        assert {"servers.set_name", "servers.access_kvm_console",
+                "firewall_policies.manage_attached_server_ips",
+                "private_networks.set_network_info", "public_ips.set_reverse_dns"} <= set(
+            form.rows)
+        assert not any("setname" in row or "privatenetwork." in row for row in form.rows)
+        await fill(pilot, form, **{"servers.set_name": True,
+                                   "firewall_policies.manage_attached_server_ips": True})
+        await submit(pilot, form)
+        await finish(pilot)
+        assert role["permissions"]["servers"]["set_name"] is True
+        assert role["permissions"]["firewall_policies"]["manage_attached_server_ips"] is True
+
         form = await open_action(pilot, "roles", "add_users", "Auditors")
         await fill(pilot, form, users__0__user_id=option(form, "users[0].user_id",
                                                          "billing.bot"))
