@@ -39,6 +39,22 @@ REFUSALS: tuple[Refusal, ...] = (
       "Not a valid path. The body is JSON because GO only builds an ApiError from JSON (§4)."),
     R("405", "routes.py", "known paths", "a method the path does not have",
       "Choice: no SDK sends one; the answer names the allowed methods."),
+    R("400", "jsonbody.py, http.py, core.py", "every endpoint with a body",
+      "bytes that are not UTF-8; NaN/Infinity; a float that overflows; a string or key with a "
+      "lone UTF-16 surrogate",
+      "Source: RFC 8259 §8.1 (JSON exchanged between systems is UTF-8) and §6 (NaN and "
+      "Infinity are not JSON); a lone surrogate is not Unicode text and could not be sent back."),
+    R("400", "jsonbody.py", "every endpoint with a body", "an integer beyond 64 bits",
+      "Choice: GO decodes numbers into int, JAVA into Integer/Long, NET into int/long: no "
+      "client can send or read one; storing it would break every later answer."),
+    R("400", "jsonbody.py, http.py", "every endpoint with a body",
+      "nesting deeper than 32 levels, or a body over 1 MiB",
+      "Choice: the deepest documented body (a server's hardware.hdds[]) has 3 levels and the "
+      "largest is ~1 KB; without a bound a single request could exhaust the emulator."),
+    R("400", "http.py", "every endpoint (loopback HTTP only)",
+      "an unreadable Content-Length (not a number, negative, conflicting), a malformed chunked "
+      "body, an HTTP/0.9 request line",
+      "Source: RFC 9112 §6.3 (an invalid Content-Length is unrecoverable: 400 and close)."),
     R("400", "routes.py", "every endpoint with a body", "body is not JSON, or not an object",
       "Choice: nothing can be read from it; every SDK sends a JSON object (§1)."),
     R("400", "routes.py", "DELETE /servers/{id} (keep_ips, keep_hdds)",
