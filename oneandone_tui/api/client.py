@@ -188,14 +188,17 @@ class Client:
         self._wire = make_wire(self.base_url, transport, self.timeouts,
                                {"Accept": "application/json", "User-Agent": user_agent})
 
-    def __getattr__(self, name: str) -> Any:
-        """Category facades (``client.servers``) are built on first use, so that the modules
-        of categories nobody asked for yet are not imported."""
-        if name.startswith("_") or name not in RESOURCES:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        facade = RESOURCES[name](self)
-        setattr(self, name, facade)
-        return facade
+    if not TYPE_CHECKING:  # type checkers see the annotations above, so a typo is an error
+
+        def __getattr__(self, name: str) -> Any:
+            """Category facades (``client.servers``) are built on first use, so that the
+            modules of categories nobody asked for yet are not imported."""
+            if name.startswith("_") or name not in RESOURCES:
+                raise AttributeError(
+                    f"{type(self).__name__!r} object has no attribute {name!r}")
+            facade = RESOURCES[name](self)
+            setattr(self, name, facade)
+            return facade
 
     def __repr__(self) -> str:
         token = self._token.masked if self._token else None

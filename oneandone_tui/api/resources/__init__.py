@@ -7,9 +7,35 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._base import Endpoint, ListableResource, ManagedResource, Resource, endpoint
+
+if TYPE_CHECKING:  # for type checkers; at run time __getattr__ imports on first use
+    from .block_storages import BlockStorages
+    from .catalogues import (
+        Datacenters,
+        DvdIsos,
+        Ping,
+        Pricing,
+        RecoveryAppliances,
+        ServerAppliances,
+    )
+    from .firewall_policies import FirewallPolicies
+    from .images import Images
+    from .load_balancers import LoadBalancers
+    from .logs import Logs
+    from .monitoring_center import MonitoringCenter
+    from .monitoring_policies import MonitoringPolicies
+    from .private_networks import PrivateNetworks
+    from .public_ips import PublicIps
+    from .roles import Roles
+    from .servers import Servers
+    from .shared_storages import SharedStorages
+    from .ssh_keys import SshKeys
+    from .usages import Usages
+    from .users import Users
+    from .vpns import Vpns
 
 #: Category class -> the module defining it.
 _MODULES: dict[str, str] = {
@@ -72,7 +98,8 @@ __all__ = [
 
 def _class(name: str) -> type[Resource]:
     module = importlib.import_module(f"{__name__}.{_MODULES[name]}")
-    return getattr(module, name)  # type: ignore[no-any-return]
+    cls: type[Resource] = getattr(module, name)
+    return cls
 
 
 def __getattr__(name: str) -> Any:
