@@ -11,9 +11,12 @@ import inspect
 from collections.abc import Mapping, Sequence
 from itertools import compress
 from operator import ne
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..catalogue import CATEGORIES, Category, Item, Section, is_transitional
+
+if TYPE_CHECKING:
+    from .client_protocol import UiClient
 
 #: Items shared per step of ``share_leaves`` before the event loop gets a turn.
 SHARE_CHUNK = 1000
@@ -33,7 +36,7 @@ class Feed:
     #: As many requests at once as the client allows (its own bound is 8): loading all 23
     #: lists with 20 ms latency takes 3 rounds, ~7x faster than one at a time (6 took 4
     #: rounds, ~5x; see benchmarks/: target 5).
-    def __init__(self, client: Any, concurrency: int = 8) -> None:
+    def __init__(self, client: UiClient, concurrency: int = 8) -> None:
         self.client = client
         self._limit = asyncio.Semaphore(concurrency)
         self._leaves: dict[tuple[Any, ...], Item] = {}

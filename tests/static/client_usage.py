@@ -16,6 +16,7 @@ from typing_extensions import assert_type
 from oneandone_tui.api import Client, Hdd, RetryPolicy, Server, ServerAction, ValidationError
 from oneandone_tui.api.models import Hdd as ModelHdd
 from oneandone_tui.api.resources import Servers
+from oneandone_tui.ui.client_protocol import UiClient
 
 
 async def usage(client: Client) -> None:
@@ -31,3 +32,13 @@ async def usage(client: Client) -> None:
     await client.servers.create("web")  # type: ignore[arg-type]
     await client.servers.no_such_method()  # type: ignore[attr-defined]
     await client.no_such_category.list()  # type: ignore[attr-defined]
+
+
+def the_client_is_what_the_ui_needs(client: Client) -> UiClient:
+    """The real client satisfies the UI's Protocol (a missing or retyped member is an error)."""
+    return client
+
+
+async def the_ui_sees_typed_facades(client: UiClient) -> None:
+    assert_type(await client.servers.get("S"), dict[str, Any])
+    await client.servers.create("web")  # type: ignore[arg-type]

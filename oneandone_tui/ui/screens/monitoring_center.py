@@ -10,7 +10,7 @@ for the rows on screen (a large account does not cost one request per server).
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,13 +20,11 @@ from textual.widgets import Footer, Input, Static
 
 from ...catalogue import category, state_style
 from .. import metrics
+from ..typed_app import TypedApp
 from ..visible import Rounds
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.sparkline import sparkline
 from ..widgets.status_bar import StatusBar
-
-if TYPE_CHECKING:
-    from ..app import OneAndOneApp
 
 #: Seconds between refreshes of the list (and of the visible rows' series).
 REFRESH = 60.0
@@ -83,7 +81,7 @@ def row_for(item: dict[str, Any], usage: dict[str, Any] | None) -> Row:
     return Row(id=str(item["id"]), cells=tuple(cells), styles=tuple(styles), sort=tuple(sort))
 
 
-class MonitoringCenterScreen(Rounds, Screen[None]):
+class MonitoringCenterScreen(TypedApp, Rounds, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("slash", "filter", "Filter"),
@@ -102,10 +100,6 @@ class MonitoringCenterScreen(Rounds, Screen[None]):
         self.usage: dict[str, dict[str, Any]] = {}
         self._pending: set[str] = set()
         self._wake = asyncio.Event()
-
-    @property
-    def oapp(self) -> OneAndOneApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def table(self) -> ResourceTable:
