@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..http_methods import MUTATING
 from ..secret import Secret
 from . import errors
 from .errors import ApiError, InvalidResponse, NetworkError, ReadOnlyError, Timeout
@@ -60,7 +61,6 @@ __all__ = ["DEFAULT_BASE_URL", "ApiResponse", "Client", "ClientStats", "RequestE
 DEFAULT_BASE_URL = "https://cloudpanel-api.1and1.com/v1"
 #: Bodies longer than this are decoded with the cyclic garbage collector paused.
 LARGE_BODY = 256 * 1024
-MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 log = logging.getLogger("oneandone_tui.api")
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
+from ..http_methods import MUTATING
 from . import listing
 from .clock import Clock, ScaledClock
 from .errors import ApiError, BadRequest, NotFound, TooManyRequests, Unauthorized
@@ -29,7 +30,6 @@ from .store import Store
 API_PREFIX = "/v1"
 CONTROL_PREFIX = "/_emulator"
 DEFAULT_TOKEN = "demo-token"
-MUTATING = frozenset({"POST", "PUT", "DELETE", "PATCH"})
 
 
 @dataclass

@@ -1,7 +1,9 @@
 """Fetching what the UI shows, through the client, category by category (no Textual here).
 
-The UI never builds requests: it asks the feed for a category's items, a detail section, or
-the counts of every category, and the feed calls the client methods the catalogue names.
+The UI never builds requests. The screens ask the feed for a category's items, a detail
+section, or the counts of every category, and the feed calls the client methods the catalogue
+names; the forms and the follower call the client's own methods (``ctx.client.servers.create``,
+``wait_for``) with the request objects they build, never the feed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from itertools import compress
 from operator import ne
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import CATEGORIES, Category, Item, Section, is_transitional
+from ..catalogue import CATEGORIES, Category, Item, Section
 
 if TYPE_CHECKING:
     from .client_protocol import UiClient
@@ -146,7 +148,3 @@ def changed_ids(old: Mapping[str, Item], fresh: Mapping[str, Item],
     if only is not None:
         return [rid for rid in only if rid in fresh and fresh[rid] != old[rid]]
     return list(compress(fresh, map(ne, fresh.values(), old.values())))
-
-
-def any_transitional(items: Sequence[Item]) -> bool:
-    return any(is_transitional(i) for i in items)

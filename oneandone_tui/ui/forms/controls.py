@@ -227,7 +227,3 @@ class GroupBox(Vertical):
 
     def all_controls(self) -> list[Widget]:
         return [c for row in self.rows for _, c in row.controls]
-
-    def picker_controls(self) -> list[Widget]:
-        return [c for c in self.all_controls() if isinstance(getattr(c, "form_field", None),
-                                                               Picker)]
