@@ -16,6 +16,7 @@ from textual import work
 from textual.widgets import Button
 
 from ...api.errors import ValidationError
+from ..failures import ACTION_ERRORS
 from ..journal import acting
 from ..typed_app import TypedApp
 from .context import FormValues, label_of
@@ -81,7 +82,7 @@ class Submitting(TypedApp, _Host):
         async def one(item: Any) -> tuple[Any, Any, Exception | None]:
             try:
                 return item, await call(values, item, request), None
-            except Exception as exc:  # shown in the form, never a crash
+            except ACTION_ERRORS as exc:  # shown in the form, never a crash
                 return item, None, exc
 
         target = self.ctx.label or str(values.get("name") or values.get("ip") or "")

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Select, Static
 
 from ...catalogue import category, get
+from ..failures import FETCH_ERRORS
 from ..typed_app import TypedApp
 from ..visible import Rounds
 from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
@@ -136,7 +137,7 @@ class LogsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
     async def load(self) -> None:
         try:
             entries = await self.fetch()
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             self._failed(exc)
             return
         self.entries = {str(e["id"]): e for e in entries}
@@ -168,7 +169,7 @@ class LogsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
                 continue
             try:
                 await self.follow_once()
-            except Exception as exc:
+            except FETCH_ERRORS as exc:
                 self._failed(exc)
 
     def wake(self) -> None:

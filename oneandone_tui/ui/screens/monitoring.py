@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 
 from .. import metrics
+from ..failures import FETCH_ERRORS
 from ..typed_app import TypedApp
 from ..visible import Rounds
 from ..widgets.chart import ChartData, Line, MetricChart
@@ -145,7 +146,7 @@ class ServerChartsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
             usage = await self.oapp.feed.call(
                 "monitoring_center", "get", self.server_id, period.period or "LAST_24H",
                 start_date=period.start_date, end_date=period.end_date)
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             self.picker.show_error(str(exc))
             for spec in metrics.METRICS:
                 self.chart(spec.key).show_message(f"Could not load: {exc}")

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, Static
 
 from ...catalogue import category, state_style
 from .. import metrics
+from ..failures import FETCH_ERRORS
 from ..typed_app import TypedApp
 from ..visible import Rounds
 from ..widgets.resource_table import Column, ResourceTable, Row
@@ -123,7 +124,7 @@ class MonitoringCenterScreen(TypedApp, Rounds, Screen[None]):
     async def load(self) -> None:
         try:
             items = await self.oapp.feed.items(category("monitoring_center"))
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             self.table.empty_text = f"Could not load the monitoring center: {exc}"
             self.table.refresh()
             self.notify(str(exc), title="Monitoring center", severity="error")
@@ -151,7 +152,7 @@ class MonitoringCenterScreen(TypedApp, Rounds, Screen[None]):
             try:
                 self.usage[server_id] = await feed.call("monitoring_center", "get", server_id,
                                                         SPARK_PERIOD)
-            except Exception:
+            except FETCH_ERRORS:
                 return  # the row keeps its status-text values; the next refresh tries again
             finally:
                 self._pending.discard(server_id)

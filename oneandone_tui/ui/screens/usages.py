@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from .. import accounting
+from ..failures import FETCH_ERRORS
 from ..typed_app import TypedApp
 from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
 from ..widgets.resource_table import Column, ResourceTable, Row
@@ -112,7 +113,7 @@ class UsagesScreen(TypedApp, PeriodKeys, Screen[None]):
             data = await self.oapp.feed.call("usages", "list", period.period or "LAST_30D",
                                              start_date=period.start_date,
                                              end_date=period.end_date)
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             self.groups.empty_text = f"Could not load usages: {exc}"
             self.groups.set_rows([])
             self.picker.show_error(str(exc))
