@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._base import Endpoint, ListableResource, ManagedResource, Resource, endpoint
+from .facades import Facades
 
 if TYPE_CHECKING:  # for type checkers; at run time __getattr__ imports on first use
     from .block_storages import BlockStorages
@@ -69,6 +70,7 @@ __all__ = [
     "Datacenters",
     "DvdIsos",
     "Endpoint",
+    "Facades",
     "FirewallPolicies",
     "Images",
     "ListableResource",
@@ -129,28 +131,6 @@ class _Resources(Mapping[str, "type[Resource]"]):
         return len(self._names)
 
 
-#: Client attribute -> category class (the API's own collection names).
-RESOURCES: Mapping[str, type[Resource]] = _Resources({
-    "servers": "Servers",
-    "images": "Images",
-    "shared_storages": "SharedStorages",
-    "firewall_policies": "FirewallPolicies",
-    "load_balancers": "LoadBalancers",
-    "public_ips": "PublicIps",
-    "private_networks": "PrivateNetworks",
-    "monitoring_center": "MonitoringCenter",
-    "monitoring_policies": "MonitoringPolicies",
-    "logs": "Logs",
-    "users": "Users",
-    "roles": "Roles",
-    "usages": "Usages",
-    "server_appliances": "ServerAppliances",
-    "recovery_appliances": "RecoveryAppliances",
-    "dvd_isos": "DvdIsos",
-    "datacenters": "Datacenters",
-    "pricing": "Pricing",
-    "ping": "Ping",
-    "vpns": "Vpns",
-    "block_storages": "BlockStorages",
-    "ssh_keys": "SshKeys",
-})
+#: Client attribute -> category class (the API's own collection names), read from the one
+#: declaration of the client's facades (``facades.py``).
+RESOURCES: Mapping[str, type[Resource]] = _Resources(dict(Facades.__annotations__))
