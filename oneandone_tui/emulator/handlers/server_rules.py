@@ -10,8 +10,9 @@ from .. import validate
 from ..errors import BadRequest
 from ..store import Record, Store
 
-HDD_RULE = {"lo": 20, "hi": 2000, "multiple": 20}
-RAM_RULE = {"lo": 1, "hi": 128, "multiple": 0.5}
+#: Bounds of a disk size and of the RAM, as keyword arguments of ``validate.integer``/``number``.
+HDD_RULE: dict[str, Any] = {"lo": 20, "hi": 2000, "multiple": 20}
+RAM_RULE: dict[str, Any] = {"lo": 1, "hi": 128, "multiple": 0.5}
 
 
 def find_appliance(store: Store, appliance_id: str) -> Record | None:

@@ -220,9 +220,9 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
                         touched(c) for _, c in grow.controls)]
                     grow.set_errors(visible_msgs)
             else:
-                msgs = placed.fields.get(path, [])
+                field_msgs = placed.fields.get(path, [])
                 show = self.submitted or touched(row.control)
-                row.set_error("; ".join(msgs) if msgs and show else None)
+                row.set_error("; ".join(field_msgs) if field_msgs and show else None)
         if self.submitted:
             lines += placed.general
         self._line("#form-error", "\n".join(lines))

@@ -66,8 +66,9 @@ def metric_cell(item: dict[str, Any], usage: dict[str, Any] | None,
 def row_for(item: dict[str, Any], usage: dict[str, Any] | None) -> Row:
     state = (item.get("status") or {}).get("state") or ""
     crit, warn = metrics.alert_counts(item)
-    cells, styles, sort = [str(item.get("name") or item.get("id"))], [None], [
-        str(item.get("name") or "").lower()]
+    cells: list[str] = [str(item.get("name") or item.get("id"))]
+    styles: list[str | None] = [None]
+    sort: list[Any] = [str(item.get("name") or "").lower()]
     cells.append(state)
     styles.append(state_style({"state": state}) if state else None)
     sort.append(state)
