@@ -117,9 +117,6 @@ class Col:
     def text(self, item: Item) -> str:
         return cell_text(self.raw(item))
 
-    def sort_key(self, item: Item) -> Any:
-        return sort_key_of(self.raw(item))
-
 
 def cell_text(value: Any) -> str:
     """How a column shows a value (a table row computes each value once: see ui/rows.py)."""
@@ -551,7 +548,3 @@ def _alert_total(item: Item) -> str:
 
 def category(key: str) -> Category:
     return BY_KEY[key]
-
-
-def all_links(cat: Category, item: Item) -> list[Link]:
-    return cat.links(item) if cat.links else []

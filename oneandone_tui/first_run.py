@@ -66,7 +66,7 @@ def configured_app(args: argparse.Namespace, start: str) -> Any:
 
     from .ui.screens.first_run import FirstRunScreen
 
-    app.first_screen = FirstRunScreen(  # type: ignore[attr-defined]
+    app.first_screen = FirstRunScreen(
         profile=settings.profile, endpoint=settings.base_url,
         path=str(settings.config_path), check=check, save=save, connect=connect, demo=demo)
     return app

@@ -34,7 +34,7 @@ def make_demo_app(*, servers: int = 0, seed: int = 1, time_scale: float = 10.0,
                               read_only=read_only, emulator=emulator)
     app = make_app(client, Connection("demo", "in-process emulator", read_only, demo=True),
                    start=start)
-    app.emulator = emu  # type: ignore[attr-defined]
+    app.emulator = emu
     return app
 
 

@@ -33,6 +33,7 @@ class Secret:
     """An API token. ``str()``, ``repr()`` and f-strings show a mask; ``reveal()`` the value."""
 
     __slots__ = ("_value",)
+    _value: str  # set once in __init__ (via object.__setattr__: the class refuses assignment)
 
     def __init__(self, value: str | Secret) -> None:
         if isinstance(value, Secret):

@@ -20,39 +20,14 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..http_methods import MUTATING
 from ..secret import Secret
 from . import errors
 from .errors import ApiError, InvalidResponse, NetworkError, ReadOnlyError, Timeout
 from .resources import RESOURCES, Resource
+from .resources.facades import Facades
 from .retry import IDEMPOTENT_METHODS, RetryPolicy
 from .wire import TransportFailure, make_wire
-
-if TYPE_CHECKING:
-
-    from .resources import (
-        BlockStorages,
-        Datacenters,
-        DvdIsos,
-        FirewallPolicies,
-        Images,
-        LoadBalancers,
-        Logs,
-        MonitoringCenter,
-        MonitoringPolicies,
-        Ping,
-        Pricing,
-        PrivateNetworks,
-        PublicIps,
-        RecoveryAppliances,
-        Roles,
-        ServerAppliances,
-        Servers,
-        SharedStorages,
-        SshKeys,
-        Usages,
-        Users,
-        Vpns,
-    )
 
 __all__ = ["DEFAULT_BASE_URL", "ApiResponse", "Client", "ClientStats", "RequestEvent",
            "Timeouts"]
@@ -60,7 +35,6 @@ __all__ = ["DEFAULT_BASE_URL", "ApiResponse", "Client", "ClientStats", "RequestE
 DEFAULT_BASE_URL = "https://cloudpanel-api.1and1.com/v1"
 #: Bodies longer than this are decoded with the cyclic garbage collector paused.
 LARGE_BODY = 256 * 1024
-MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 log = logging.getLogger("oneandone_tui.api")
 
 
@@ -126,7 +100,7 @@ def _query(params: Mapping[str, Any] | None) -> dict[str, str]:
     return out
 
 
-class Client:
+class Client(Facades):
     """The 1&1 Cloud Server API.
 
     ``transport`` replaces the network: an httpx transport (a test double, the emulator's
@@ -134,30 +108,10 @@ class Client:
     see ``wire.py``);
     ``observer`` is called after every attempt; ``sleep`` is what retries wait with;
     ``read_only`` refuses every mutating call before it is sent.
+
+    The category facades (``client.servers``...) are declared in ``resources/facades.py``.
     """
 
-    servers: Servers
-    images: Images
-    shared_storages: SharedStorages
-    firewall_policies: FirewallPolicies
-    load_balancers: LoadBalancers
-    public_ips: PublicIps
-    private_networks: PrivateNetworks
-    monitoring_center: MonitoringCenter
-    monitoring_policies: MonitoringPolicies
-    logs: Logs
-    users: Users
-    roles: Roles
-    usages: Usages
-    server_appliances: ServerAppliances
-    recovery_appliances: RecoveryAppliances
-    dvd_isos: DvdIsos
-    datacenters: Datacenters
-    pricing: Pricing
-    ping: Ping
-    vpns: Vpns
-    block_storages: BlockStorages
-    ssh_keys: SshKeys
 
     def __init__(
         self,
@@ -188,14 +142,17 @@ class Client:
         self._wire = make_wire(self.base_url, transport, self.timeouts,
                                {"Accept": "application/json", "User-Agent": user_agent})
 
-    def __getattr__(self, name: str) -> Any:
-        """Category facades (``client.servers``) are built on first use, so that the modules
-        of categories nobody asked for yet are not imported."""
-        if name.startswith("_") or name not in RESOURCES:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        facade = RESOURCES[name](self)
-        setattr(self, name, facade)
-        return facade
+    if not TYPE_CHECKING:  # type checkers see the declared facades, so a typo is an error
+
+        def __getattr__(self, name: str) -> Any:
+            """Category facades (``client.servers``) are built on first use, so that the
+            modules of categories nobody asked for yet are not imported."""
+            if name.startswith("_") or name not in RESOURCES:
+                raise AttributeError(
+                    f"{type(self).__name__!r} object has no attribute {name!r}")
+            facade = RESOURCES[name](self)
+            setattr(self, name, facade)
+            return facade
 
     def __repr__(self) -> str:
         token = self._token.masked if self._token else None

@@ -23,6 +23,7 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
+from ..http_methods import MUTATING
 from . import jsonbody, listing
 from .clock import Clock, ScaledClock
 from .errors import ApiError, BadRequest, NotFound, TooManyRequests, Unauthorized
@@ -33,7 +34,6 @@ from .store import Store
 API_PREFIX = "/v1"
 CONTROL_PREFIX = "/_emulator"
 DEFAULT_TOKEN = "demo-token"
-MUTATING = frozenset({"POST", "PUT", "DELETE", "PATCH"})
 #: The most ``POST /_emulator/clock/advance`` moves the clock in one step: ten years.
 MAX_ADVANCE = 10 * 366 * 24 * 3600
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -34,11 +34,6 @@ class Unauthorized(ApiError):
     type = "UNAUTHORIZED"
 
 
-class Forbidden(ApiError):
-    status = 403
-    type = "FORBIDDEN"
-
-
 class NotFound(ApiError):
     status = 404
     type = "NOT_FOUND"

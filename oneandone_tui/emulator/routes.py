@@ -9,6 +9,7 @@ method is a JSON 405.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -19,27 +20,13 @@ from .errors import BadRequest, MethodNotAllowed, NotFound
 if TYPE_CHECKING:
     from .store import Record, Store
 
-HANDLER_MODULES = (
-    "servers",
-    "server_parts",
-    "images",
-    "shared_storages",
-    "firewall_policies",
-    "load_balancers",
-    "public_ips",
-    "private_networks",
-    "monitoring_center",
-    "monitoring_policies",
-    "logs",
-    "users",
-    "roles",
-    "usages",
-    "catalogues",
-    "vpns",
-    "block_storages",
-    "ssh_keys",
-    "ping",
-)
+def handler_modules() -> list[str]:
+    """Every module of ``handlers/``, found on disk: a category's module registers its routes
+    with :func:`route` when imported, a helper module (``common``, ``server_rules``) registers
+    none. Adding a category's handlers is adding its module; no list to keep."""
+    from . import handlers
+
+    return sorted(m.name for m in pkgutil.iter_modules(handlers.__path__))
 
 
 @dataclass
@@ -203,7 +190,7 @@ _ROUTER: Router | None = None
 def router() -> Router:
     global _ROUTER
     if _ROUTER is None:
-        for name in HANDLER_MODULES:
+        for name in handler_modules():
             importlib.import_module(f"{__package__}.handlers.{name}")
         _ROUTER = Router(list(_REGISTRY))
     return _ROUTER

@@ -31,27 +31,11 @@ from .transitions import CHAINS, GONE, Transitions
 
 Record = dict[str, Any]
 
-#: Collections of mutable resources, by the name used in paths.
-COLLECTIONS = (
-    "servers",
-    "images",
-    "shared_storages",
-    "firewall_policies",
-    "load_balancers",
-    "ips",
-    "private_networks",
-    "monitoring_policies",
-    "users",
-    "roles",
-    "vpns",
-    "block_storages",
-    "ssh_keys",
-)
-
 #: Public address prefixes per datacenter country (1&1's real ranges), for new IPs.
 IP_PREFIXES = {"DE": "82.165", "GB": "77.68", "US": "74.208", "ES": "82.223"}
 
-#: Log ``type`` per collection, as the API spells it (``VM`` for servers, per the ansible module).
+#: The account's collections of mutable resources (by the name used in paths), each with its
+#: log ``type`` as the API spells it (``VM`` for servers, per the ansible module).
 LOG_TYPES = {
     "servers": "VM",
     "images": "IMAGE",
@@ -67,6 +51,8 @@ LOG_TYPES = {
     "block_storages": "BLOCKSTORAGE",
     "ssh_keys": "SSHKEY",
 }
+#: One dict of records each on the store.
+COLLECTIONS = tuple(LOG_TYPES)
 
 
 class Store:

@@ -112,9 +112,6 @@ class Transitions:
     def latest_end(self) -> float:
         return max((t.started + t.chain.seconds for t in self._pending.values()), default=0.0)
 
-    def pending_ids(self) -> list[str]:
-        return list(self._pending)
-
     def advance(self, now: float) -> None:
         if not self._pending:
             return

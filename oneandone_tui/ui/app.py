@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -16,6 +16,9 @@ from .commands import OneAndOneCommands
 from .feed import Feed
 from .journal import Journal
 from .widgets.status_bar import Connection, StatusBar
+
+if TYPE_CHECKING:
+    from .client_protocol import UiClient
 
 #: How long the start waits for the first category's first page before showing the explorer
 #: anyway (see ``_prefetch``).
@@ -37,7 +40,8 @@ class OneAndOneApp(App[None]):
         Binding("n,e,ctrl+d,a", "read_only_refusal", show=False),
     ]
 
-    def __init__(self, client: Any, connection: Connection, *, start: str = "servers") -> None:
+    def __init__(self, client: UiClient | None, connection: Connection, *,
+                 start: str = "servers") -> None:
         super().__init__()
         self.start_category = start if start in {c.key for c in CATEGORIES} \
             and start not in routes.ROUTES else "servers"
@@ -46,7 +50,8 @@ class OneAndOneApp(App[None]):
         self.last_refresh: float | None = None
         #: A screen shown before the explorer (the first-run token prompt).
         self.first_screen: Any = None
-        self.client: Any = None
+        #: None only while the first-run screen asks for a token (``connect`` sets it).
+        self.client: UiClient | None = None
         self.connection = connection
         #: Every mutating request of this session (``J``), and the follower of operations.
         self.journal = Journal()
@@ -71,7 +76,7 @@ class OneAndOneApp(App[None]):
         follower's, not the poller's)."""
         return self._follower is not None and self._follower.quiet(category_key, item_id)
 
-    def _wire(self, client: Any) -> None:
+    def _wire(self, client: UiClient) -> None:
         self.client = client
         self.feed = Feed(client)
         if hasattr(client, "observer") and client.observer is None:
@@ -116,7 +121,7 @@ class OneAndOneApp(App[None]):
         if self.start_screen:
             self.show_category(self.start_screen)
 
-    def connect(self, client: Any, connection: Connection) -> None:
+    def connect(self, client: UiClient, connection: Connection) -> None:
         """Leave the first-run screen for the explorer, with this client."""
         self._wire(client)
         self.connection = connection

@@ -1,7 +1,9 @@
 """Fetching what the UI shows, through the client, category by category (no Textual here).
 
-The UI never builds requests: it asks the feed for a category's items, a detail section, or
-the counts of every category, and the feed calls the client methods the catalogue names.
+The UI never builds requests. The screens ask the feed for a category's items, a detail
+section, or the counts of every category, and the feed calls the client methods the catalogue
+names; the forms and the follower call the client's own methods (``ctx.client.servers.create``,
+``wait_for``) with the request objects they build, never the feed.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ import inspect
 from collections.abc import Mapping, Sequence
 from itertools import compress
 from operator import ne
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..catalogue import CATEGORIES, Category, Item, Section, is_transitional
+from ..catalogue import CATEGORIES, Category, Item, Section
+
+if TYPE_CHECKING:
+    from .client_protocol import UiClient
 
 #: Items shared per step of ``share_leaves`` before the event loop gets a turn.
 SHARE_CHUNK = 1000
@@ -33,7 +38,7 @@ class Feed:
     #: As many requests at once as the client allows (its own bound is 8): loading all 23
     #: lists with 20 ms latency takes 3 rounds, ~7x faster than one at a time (6 took 4
     #: rounds, ~5x; see benchmarks/: target 5).
-    def __init__(self, client: Any, concurrency: int = 8) -> None:
+    def __init__(self, client: UiClient, concurrency: int = 8) -> None:
         self.client = client
         self._limit = asyncio.Semaphore(concurrency)
         self._leaves: dict[tuple[Any, ...], Item] = {}
@@ -143,7 +148,3 @@ def changed_ids(old: Mapping[str, Item], fresh: Mapping[str, Item],
     if only is not None:
         return [rid for rid in only if rid in fresh and fresh[rid] != old[rid]]
     return list(compress(fresh, map(ne, fresh.values(), old.values())))
-
-
-def any_transitional(items: Sequence[Item]) -> bool:
-    return any(is_transitional(i) for i in items)

@@ -13,12 +13,15 @@ import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..api.waiting import WaitPolicy
 from ..catalogue import category
 from .forms.spec import Target
 from .rows import row_for
+
+if TYPE_CHECKING:
+    from .client_protocol import UiClient
 
 #: Seconds after a follow ends during which the explorer and the detail screen leave the
 #: "settled" toast to the follower (one toast per operation, not two).
@@ -104,7 +107,8 @@ class Follower:
     # -- the loop ---------------------------------------------------------------------------------
     async def _run(self, f: Follow) -> None:
         cat = category(f.target.category)
-        resource = getattr(self.app.client, cat.api)
+        client: UiClient = self.app.client
+        resource = getattr(client, cat.api)
         opts = {"policy": self.policy, "sleep": self._sleep}
 
         def progress(state: str | None, percent: int | None) -> None:

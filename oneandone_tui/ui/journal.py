@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+from ..http_methods import MUTATING
 
 #: (action title, target label) of the form whose request is being sent.
 _ACTING: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar(

@@ -13,6 +13,7 @@ from typing import Any
 from ..catalogue import BAD_STATES, CATEGORIES, Category, Item, category, get, state_of
 from . import metrics
 from .accounting import Estimate, estimate
+from .failures import FETCH_ERRORS
 
 #: Categories counted on the dashboard: the account's own resources (not catalogues).
 COUNTED = tuple(c for c in CATEGORIES
@@ -95,7 +96,7 @@ async def gather(feed: Any) -> Overview:
     async def count(cat: Category) -> None:
         try:
             its = await feed.items(cat)
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             ov.counts[cat.key] = None
             ov.errors[cat.key] = str(exc)
             return
@@ -106,14 +107,14 @@ async def gather(feed: Any) -> Overview:
     async def monitoring() -> list[Item]:
         try:
             return await feed.items(category("monitoring_center"))
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             ov.errors["monitoring_center"] = str(exc)
             return []
 
     async def logs() -> list[Item]:
         try:
             return await feed.items(category("logs"), period=LOG_PERIOD)
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             ov.errors["logs"] = str(exc)
             return []
 
@@ -121,7 +122,7 @@ async def gather(feed: Any) -> Overview:
         try:
             usages, pricing = await asyncio.gather(
                 feed.call("usages", "list", USAGE_PERIOD), feed.call("pricing", "get"))
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             ov.errors["pricing"] = str(exc)
             return
         ov.estimate = estimate(usages, pricing)

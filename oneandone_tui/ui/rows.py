@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from rich.table import Table
@@ -35,10 +35,6 @@ def row_for(cat: Category, item: Item) -> Row:
 
 #: Rows share equal style tuples (a handful of distinct ones, whatever the number of rows).
 _STYLES: dict[tuple[str | None, ...], tuple[str | None, ...]] = {}
-
-
-def rows_for(cat: Category, items: Iterable[Item]) -> list[Row]:
-    return [row_for(cat, item) for item in items]
 
 
 def mask(value: Any) -> str:

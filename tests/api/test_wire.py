@@ -46,14 +46,20 @@ class Recorder:
         return self.status, self.headers, self.body
 
 
-async def both(call, **recorder):
+async def both(call, waits: list[float] | None = None, **recorder):
     """Run ``call(client)`` over httpx and over the direct wire; (what each server saw, what
-    each call returned)."""
+    each call returned). Retries wait on ``waits`` (the seconds each asked for), not for real."""
     seen, results = [], []
+
+    async def sleep(seconds: float) -> None:
+        if waits is not None:
+            waits.append(seconds)
+
     for kind in ("httpx", "direct"):
         rec = Recorder(**recorder)
         transport = rec.httpx() if kind == "httpx" else rec
-        async with Client(TOKEN, base_url="https://api.test/v1", transport=transport) as c:
+        async with Client(TOKEN, base_url="https://api.test/v1", transport=transport,
+                          sleep=sleep) as c:
             try:
                 results.append(await call(c))
             except Exception as exc:  # compared below, like a result
@@ -93,9 +99,13 @@ async def test_errors_and_their_headers_are_read_alike() -> None:
     assert results[0] == results[1]
     assert results[1][0] == NotFound.__name__ and results[1][2] == 404
     assert "No server NOPE." in results[1][1]
-    limited, _ = await both(lambda c: c.ping.ping(), status=429, body=b"{}",
+    waits: list[float] = []
+    limited, _ = await both(lambda c: c.ping.ping(), waits, status=429, body=b"{}",
                             headers={"x-rate-limit-reset": "7"})
     assert limited[0] == limited[1]
+    # Both wires read the reset header alike: every retry waited out the 7 s the API asked
+    # for (plus at most the policy's small upward spread), on the injected sleep.
+    assert waits and len(waits) % 2 == 0 and all(7.0 <= w <= 7.2 for w in waits)
 
 
 def test_answer_headers_are_looked_up_in_any_case() -> None:

@@ -112,30 +112,30 @@ REFUSALS: tuple[Refusal, ...] = (
       "Choice: an empty change is a client mistake the caller should hear about (the client's "
       "own request objects refuse it too); no source shows the API's answer."),
     # -- servers -----------------------------------------------------------------------------------
-    R("400", "servers.py", "POST /servers, PUT /servers/{id}/hardware",
+    R("400", "server_rules.py, server_create.py", "POST /servers, PUT /servers/{id}/hardware",
       "vcore 1..16, cores_per_processor 1..16 dividing vcore, ram 1..128 in steps of 0.5",
       "Source: §8 (.NET docs) for the ranges. Choice: cores per processor must divide vcore "
       "(a vCPU count that is not whole processors cannot be built)."),
-    R("400", "servers.py", "POST /servers, POST/PUT .../hardware/hdds",
+    R("400", "server_rules.py, server_create.py", "POST /servers, POST/PUT .../hardware/hdds",
       "disk 20..2000 GB in steps of 20; exactly one main disk; added disks not main",
       "Source: §8 (.NET docs, PY Hdd). Choice: one main disk (the server shape has one is_main)."),
-    R("400", "servers.py", "POST /servers, PUT /servers/{id}/image",
+    R("400", "server_rules.py, server_create.py", "POST /servers, PUT /servers/{id}/image",
       "appliance/image unknown, not available in the datacenter, or main disk below its "
       "min_hdd_size",
       "Source: §8 ('its location must match datacenter_id'); min_hdd_size of the appliance "
       "fixtures."),
-    R("400", "servers.py", "POST /servers, PUT /servers/{id}/hardware",
+    R("400", "server_rules.py, server_create.py", "POST /servers, PUT /servers/{id}/hardware",
       "fixed_instance_size_id unknown, or given with vcore/ram/cores or a main disk",
       "Choice: a fixed size defines them; two answers to one question."),
     R("400", "validate.py", "POST /servers, PUT /servers/{id}/image, POST/PUT /users",
       "password 8..64 characters with an upper-case letter and a digit",
       "Source: .NET docs (8..64, upper case, digits, special symbols). The special symbol is "
       "not demanded: the SDKs' own examples use Secret123."),
-    R("400", "servers.py", "POST /servers",
+    R("400", "server_create.py", "POST /servers",
       "public_key not an SSH key id or list of ids, or an unknown one; hostname > 63",
       "Source: PY README (one id) and GO (list) — both accepted. Choice: unknown ids; 63 is "
       "the DNS label limit."),
-    R("409", "servers.py", "POST /servers", "ip_id already assigned or being released",
+    R("409", "server_create.py", "POST /servers", "ip_id already assigned or being released",
       "Choice: an address has one owner (§6)."),
     R("400", "servers.py, server_parts.py, shared_storages.py, block_storages.py",
       "POST /servers (private_network_id, ip_id), private network and storage attachments",

@@ -10,9 +10,68 @@ plain arguments get a class named after what they change (``ServerHardware``,
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._base import Checker, RequestObject
+
+if TYPE_CHECKING:  # for type checkers; at run time __getattr__ imports on first use
+    from .accounts import (
+        Role,
+        RolePermissions,
+        RoleUpdate,
+        SshKey,
+        SshKeyUpdate,
+        User,
+        UserApiIps,
+        UserUpdate,
+        Vpn,
+        VpnUpdate,
+    )
+    from .monitoring import (
+        MonitoringPolicy,
+        MonitoringPolicyUpdate,
+        Period,
+        Port,
+        Ports,
+        Process,
+        Processes,
+        Threshold,
+    )
+    from .network import (
+        FirewallPolicy,
+        FirewallPolicyRule,
+        FirewallPolicyRules,
+        FirewallPolicyUpdate,
+        LoadBalancer,
+        LoadBalancerRule,
+        LoadBalancerRules,
+        LoadBalancerUpdate,
+        PrivateNetwork,
+        PrivateNetworkUpdate,
+        PublicIp,
+    )
+    from .servers import (
+        Hdd,
+        HddList,
+        HddResize,
+        ReinstallImage,
+        Server,
+        ServerAction,
+        ServerClone,
+        ServerHardware,
+        ServerUpdate,
+    )
+    from .storage import (
+        AttachServer,
+        BlockStorage,
+        BlockStorageUpdate,
+        Image,
+        ImageUpdate,
+        SharedStorage,
+        SharedStorageAccess,
+        SharedStorageServers,
+        SharedStorageUpdate,
+    )
 
 #: Request object -> the module defining it. Imported on first use: the start-up of the TUI
 #: lists servers long before it builds a request object.

@@ -7,9 +7,36 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._base import Endpoint, ListableResource, ManagedResource, Resource, endpoint
+from .facades import Facades
+
+if TYPE_CHECKING:  # for type checkers; at run time __getattr__ imports on first use
+    from .block_storages import BlockStorages
+    from .catalogues import (
+        Datacenters,
+        DvdIsos,
+        Ping,
+        Pricing,
+        RecoveryAppliances,
+        ServerAppliances,
+    )
+    from .firewall_policies import FirewallPolicies
+    from .images import Images
+    from .load_balancers import LoadBalancers
+    from .logs import Logs
+    from .monitoring_center import MonitoringCenter
+    from .monitoring_policies import MonitoringPolicies
+    from .private_networks import PrivateNetworks
+    from .public_ips import PublicIps
+    from .roles import Roles
+    from .servers import Servers
+    from .shared_storages import SharedStorages
+    from .ssh_keys import SshKeys
+    from .usages import Usages
+    from .users import Users
+    from .vpns import Vpns
 
 #: Category class -> the module defining it.
 _MODULES: dict[str, str] = {
@@ -43,6 +70,7 @@ __all__ = [
     "Datacenters",
     "DvdIsos",
     "Endpoint",
+    "Facades",
     "FirewallPolicies",
     "Images",
     "ListableResource",
@@ -72,7 +100,8 @@ __all__ = [
 
 def _class(name: str) -> type[Resource]:
     module = importlib.import_module(f"{__name__}.{_MODULES[name]}")
-    return getattr(module, name)  # type: ignore[no-any-return]
+    cls: type[Resource] = getattr(module, name)
+    return cls
 
 
 def __getattr__(name: str) -> Any:
@@ -102,28 +131,6 @@ class _Resources(Mapping[str, "type[Resource]"]):
         return len(self._names)
 
 
-#: Client attribute -> category class (the API's own collection names).
-RESOURCES: Mapping[str, type[Resource]] = _Resources({
-    "servers": "Servers",
-    "images": "Images",
-    "shared_storages": "SharedStorages",
-    "firewall_policies": "FirewallPolicies",
-    "load_balancers": "LoadBalancers",
-    "public_ips": "PublicIps",
-    "private_networks": "PrivateNetworks",
-    "monitoring_center": "MonitoringCenter",
-    "monitoring_policies": "MonitoringPolicies",
-    "logs": "Logs",
-    "users": "Users",
-    "roles": "Roles",
-    "usages": "Usages",
-    "server_appliances": "ServerAppliances",
-    "recovery_appliances": "RecoveryAppliances",
-    "dvd_isos": "DvdIsos",
-    "datacenters": "Datacenters",
-    "pricing": "Pricing",
-    "ping": "Ping",
-    "vpns": "Vpns",
-    "block_storages": "BlockStorages",
-    "ssh_keys": "SshKeys",
-})
+#: Client attribute -> category class (the API's own collection names), read from the one
+#: declaration of the client's facades (``facades.py``).
+RESOURCES: Mapping[str, type[Resource]] = _Resources(dict(Facades.__annotations__))

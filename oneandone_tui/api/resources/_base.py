@@ -134,9 +134,7 @@ def id_list(field: str, values: Iterable[Any], attr: str | None = None) -> list[
            for v in values]
     if not out:
         raise ValidationError(field, "must contain at least 1 item")
-    for i, value in enumerate(out):
-        require(f"{field}[{i}]", value)
-    return out
+    return [require(f"{field}[{i}]", value) for i, value in enumerate(out)]
 
 
 class ListableResource(Resource):

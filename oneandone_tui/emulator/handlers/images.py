@@ -27,7 +27,7 @@ from ..routes import Request, route
 from ..store import Record
 from ..transitions import CHAINS
 from .common import datacenter_id, ensure_idle, ensure_not_removing, resource_id
-from .servers import find_appliance
+from .server_rules import find_appliance
 
 FREQUENCIES = ("ONCE", "DAILY", "WEEKLY")
 SOURCES = ("server", "image", "iso")

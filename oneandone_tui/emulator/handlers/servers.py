@@ -13,20 +13,18 @@ from .. import factories, validate, views
 from ..errors import BadRequest, Conflict, NotFound, not_found
 from ..listing import Lazy
 from ..routes import Request, route
-from ..store import Record, Store
+from ..store import Record
 from ..transitions import CHAINS, GONE
+from . import server_create
 from .common import (
     SERVER_STABLE_STATES,
     datacenter_id,
     ensure_idle,
-    ensure_not_removing,
     idle_server,
     resource_id,
     server,
 )
-
-HDD_RULE = {"lo": 20, "hi": 2000, "multiple": 20}
-RAM_RULE = {"lo": 1, "hi": 128, "multiple": 0.5}
+from .server_rules import HDD_RULE, RAM_RULE, find_appliance, validate_cores, validate_hdds
 
 
 # -- shared helpers -------------------------------------------------------------------------------
@@ -44,32 +42,6 @@ def reconfigure(req: Request, srv: Record, action: str, chain: str = "server.con
     req.store.begin("servers", srv, chain, back)
     log_server(req, action, srv, chain, details)
     return views.server(req.store, srv)
-
-
-def find_appliance(store: Store, appliance_id: str) -> Record | None:
-    """A server appliance, or one of the account's images (usable to create or reinstall)."""
-    app = store.server_appliances.get(appliance_id)
-    if app is not None:
-        return app
-    img = store.images.get(appliance_id)
-    if img is not None and img["state"] in ("ACTIVE", "ENABLED"):
-        return img
-    return None
-
-
-def validate_hdds(raw: list[Any], path: str = "hdds") -> list[tuple[int, bool]]:
-    disks: list[tuple[int, bool]] = []
-    for i, item in enumerate(raw):
-        label = f"{path}[{i}]"
-        size = validate.integer(item, "size", path=f"{label}.size", required=True, **HDD_RULE)
-        main = validate.boolean(item, "is_main", path=f"{label}.is_main")
-        disks.append((int(size or 0), bool(main)))
-    return disks
-
-
-def validate_cores(vcore: int, cpp: int, label: str = "cores_per_processor") -> None:
-    if cpp > vcore or vcore % cpp:
-        raise BadRequest(f"Field '{label}' must divide 'vcore' ({vcore}); got {cpp}.")
 
 
 # -- catalogues under /servers --------------------------------------------------------------------
@@ -114,147 +86,11 @@ def list_servers(req: Request) -> Any:
 
 @route("POST", "/servers", 202)
 def create_server(req: Request) -> Any:
-    store = req.store
-    body = req.json()
-    name = validate.string(body, "name", required=True, max_len=128)
-    description = validate.string(body, "description") or ""
-    hw = validate.obj(body, "hardware", required=True) or {}
-    server_type = validate.enum(body, "server_type", ("cloud", "baremetal")) or "cloud"
-    appliance_id = validate.string(body, "appliance_id", required=True)
-    appliance = find_appliance(store, appliance_id or "")
-    if appliance is None:
-        raise BadRequest(f"Field 'appliance_id': no server appliance or image '{appliance_id}'.")
-    dc = datacenter_id(store, body)
-    if dc not in (appliance.get("available_datacenters") or [dc]) and \
-            appliance.get("datacenter_id", dc) != dc:
-        raise BadRequest("Field 'appliance_id': the appliance is not available in the chosen "
-                         "datacenter.")
-    password = validate.string(body, "password")
-    if password is not None:
-        validate.password(password, "password")
-    power_on = validate.boolean(body, "power_on")
-    hostname = validate.string(body, "hostname", max_len=63)
-    ipv6_range = validate.string(body, "ipv6_range")
-    validate.string(body, "rsa_key")
-    validate.string(body, "execution_group")
-
-    fixed_id = hw.get("fixed_instance_size_id")
-    baremetal_id = hw.get("baremetal_model_id")
-    if server_type == "baremetal":
-        model = resource_id(store, hw, "baremetal_model_id", "baremetal_models",
-                            "baremetal model", required=True)
-        assert model is not None
-        mh = model["hardware"]
-        vcore, cpp, ram = mh["cores"] * mh["cores_per_processor"], mh["cores_per_processor"], \
-            mh["ram"]
-        disks = [(h["size"], h["is_main"]) for h in mh["hdds"]]
-        fixed_id = None
-    elif fixed_id not in (None, 0, ""):
-        size = store.fixed_instance_sizes.get(fixed_id) if isinstance(fixed_id, str) else None
-        if size is None:
-            raise BadRequest(f"Field 'hardware.fixed_instance_size_id': no fixed instance size "
-                             f"'{fixed_id}'.")
-        for key in ("vcore", "cores_per_processor", "ram"):
-            if hw.get(key) is not None:
-                raise BadRequest(f"Field 'hardware.{key}' conflicts with "
-                                 f"'hardware.fixed_instance_size_id': give one or the other.")
-        sh = size["hardware"]
-        vcore, cpp, ram = sh["vcore"], sh["cores_per_processor"], sh["ram"]
-        disks = [(h["size"], h["is_main"]) for h in sh["hdds"]]
-        if hw.get("hdds"):
-            extra = validate_hdds(validate.items(hw, "hdds", path="hardware.hdds",
-                                                 kind=dict) or [], "hardware.hdds")
-            if any(main for _, main in extra):
-                raise BadRequest("Field 'hardware.hdds': a fixed instance size brings its main "
-                                 "disk; extra disks must have is_main false.")
-            disks += extra
-    else:
-        fixed_id = None
-        vcore = validate.integer(hw, "vcore", path="hardware.vcore", required=True, lo=1, hi=16)
-        cpp = validate.integer(hw, "cores_per_processor", path="hardware.cores_per_processor",
-                               required=True, lo=1, hi=16)
-        ram = validate.number(hw, "ram", path="hardware.ram", required=True, **RAM_RULE)
-        raw = validate.items(hw, "hdds", path="hardware.hdds", required=True, min_items=1,
-                             kind=dict) or []
-        disks = validate_hdds(raw, "hardware.hdds")
-        validate_cores(int(vcore or 0), int(cpp or 0), "hardware.cores_per_processor")
-    mains = sum(1 for _, main in disks if main)
-    if mains != 1:
-        raise BadRequest(f"Field 'hardware.hdds' must have exactly one disk with is_main true "
-                         f"(got {mains}).")
-    main_size = next(size for size, main in disks if main)
-    if main_size < (appliance.get("min_hdd_size") or 20):
-        raise BadRequest(f"Field 'hardware.hdds': the main disk must be at least "
-                         f"{appliance['min_hdd_size']} GB for {appliance['name']}.")
-
-    fw = resource_id(store, body, "firewall_policy_id", "firewall_policies", "firewall policy")
-    lb = resource_id(store, body, "load_balancer_id", "load_balancers", "load balancer")
-    mp = resource_id(store, body, "monitoring_policy_id", "monitoring_policies",
-                     "monitoring policy")
-    pn = resource_id(store, body, "private_network_id", "private_networks", "private network")
-    ip = resource_id(store, body, "ip_id", "ips", "public IP")
-    if ip is not None and ip["assigned_to"] is not None:
-        raise Conflict(f"Field 'ip_id': the IP {ip['ip']} is already assigned.")
-    if ip is not None and ip["state"] != "ACTIVE":
-        raise Conflict(f"Field 'ip_id': the IP {ip['ip']} is being released ({ip['state']}).")
-    for kind, rec in (("firewall policy", fw), ("load balancer", lb),
-                      ("monitoring policy", mp), ("private network", pn)):
-        if rec is not None:
-            ensure_not_removing(rec, kind)
-    # A load balancer may balance IPs of any datacenter (no source has a same-datacenter rule);
-    # an address and a private network belong to one datacenter (a documented choice).
-    for what, rec in (("private network", pn), ("public IP", ip)):
-        if rec is not None and rec.get("datacenter_id") not in (None, dc):
-            raise BadRequest(f"The {what} '{rec.get('name') or rec.get('ip')}' is in another "
-                             f"datacenter than the server.")
-    keys = _ssh_keys(store, body.get("public_key"))
-
-    srv = factories.server(
-        store, name=name or "", datacenter_id=dc, appliance=appliance, vcore=int(vcore or 1),
-        cores_per_processor=int(cpp or 1), ram=ram or 1, hdds=disks, description=description,
-        fixed_instance_size_id=fixed_id, server_type=server_type,
-        baremetal_model_id=baremetal_id if server_type == "baremetal" else None,
-        password=password, state="DEPLOYING", hostname=hostname)
-    srv["ipv6_range"] = ipv6_range
-    if ip is None:
-        ip = store.create_ip(dc)
-    store.attach_ip(ip, "SERVER", srv)
-    ip["firewall_policy_id"] = (fw or _default_firewall(store, appliance) or {}).get("id")
-    if lb is not None:
-        ip["load_balancer_ids"].append(lb["id"])
-    srv["monitoring_policy_id"] = mp["id"] if mp else None
-    if pn is not None:
-        pn["server_ids"].append(srv["id"])
-    for key in keys:
-        key["server_ids"].append(srv["id"])
-        srv["ssh_key_ids"].append(key["id"])
-    store.begin("servers", srv, "server.create",
-                "POWERED_OFF" if power_on is False else "POWERED_ON")
+    """Check the whole request first (a refusal changes nothing), then create, then answer
+    with the new server (see ``server_create.py``)."""
+    srv = server_create.create(req.store, server_create.parse(req.store, req.json()))
     log_server(req, "CREATE", srv, "server.create")
-    return views.server(store, srv)
-
-
-def _ssh_keys(store: Store, value: Any) -> list[Record]:
-    if value is None:
-        return []
-    ids = [value] if isinstance(value, str) else value
-    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-        raise BadRequest("Field 'public_key' must be an SSH key id or a list of SSH key ids.")
-    keys = []
-    for kid in ids:
-        key = store.ssh_keys.get(kid)
-        if key is None:
-            raise BadRequest(f"Field 'public_key': SSH key '{kid}' does not exist.")
-        keys.append(key)
-    return keys
-
-
-def _default_firewall(store: Store, appliance: Record) -> Record | None:
-    family = appliance.get("os_family")
-    for fw in store.firewall_policies.values():
-        if fw["default"] and fw["name"] == family:
-            return fw
-    return None
+    return views.server(req.store, srv)
 
 
 # -- one server -----------------------------------------------------------------------------------

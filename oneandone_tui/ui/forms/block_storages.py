@@ -43,7 +43,7 @@ register(
     form_action(
         "attach", "Attach to a server", (Picker("server_id", "Server", source=SERVERS),),
         lambda v, item, req: v.ctx.client.block_storages.attach_server(
-            item_id(item), v.get("server_id")),
+            item_id(item), v.text("server_id")),
         follow=follow_also("servers", "server_id"), submit_label="Attach",
         available=lambda i: not i.get("server")),
     confirm_action(

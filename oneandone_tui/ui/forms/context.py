@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...catalogue import Category, Item
+
+if TYPE_CHECKING:
+    from ..client_protocol import UiClient
+    from ..feed import Feed
 
 
 def label_of(item: Item | None) -> str:
@@ -24,11 +28,11 @@ class Ctx:
     screen: Any = None
 
     @property
-    def client(self) -> Any:
+    def client(self) -> UiClient:
         return self.app.client
 
     @property
-    def feed(self) -> Any:
+    def feed(self) -> Feed:
         return self.app.feed
 
     @property
@@ -61,6 +65,12 @@ class FormValues(dict):
         super().__init__(data)
         self.ctx = ctx
         self._picked = picked or {}
+
+    def text(self, name: str) -> str:
+        """A value as the client's ``str`` parameters take it: ``""`` when the field is empty,
+        which the client refuses ("is required") before anything is sent."""
+        value = self.get(name)
+        return "" if value is None else str(value)
 
     def picked(self, name: str) -> Any:
         return self._picked.get(name)

@@ -54,8 +54,8 @@ def make_control(f: Field, value: Any, options: Options | None = None) -> Widget
     else:
         control = Input(str(raw), placeholder=f.hint or f.label, password=isinstance(f, Password),
                         compact=True)
-    control.form_field = f  # type: ignore[attr-defined]
-    control.form_baseline = raw_of(control) if not isinstance(f, Picker) else (  # type: ignore[attr-defined]
+    control.form_field = f  # type: ignore[union-attr]
+    control.form_baseline = raw_of(control) if not isinstance(f, Picker) else (  # type: ignore[union-attr]
         raw if raw not in ("", None) else None)
     if f.width:
         control.styles.width = f.width
@@ -227,7 +227,3 @@ class GroupBox(Vertical):
 
     def all_controls(self) -> list[Widget]:
         return [c for row in self.rows for _, c in row.controls]
-
-    def picker_controls(self) -> list[Widget]:
-        return [c for c in self.all_controls() if isinstance(getattr(c, "form_field", None),
-                                                               Picker)]

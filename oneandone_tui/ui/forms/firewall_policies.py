@@ -53,7 +53,7 @@ register(
     form_action(
         "remove_rule", "Remove a rule", (Picker("rule_id", "Rule", source=RULE_OF),),
         lambda v, item, req: v.ctx.client.firewall_policies.remove_rule(
-            item_id(item), v.get("rule_id")),
+            item_id(item), v.text("rule_id")),
         danger=True, submit_label="Remove"),
     form_action(
         "attach_ips", "Protect server IPs", (IP_ROWS,),
@@ -64,7 +64,7 @@ register(
         "remove_ip", "Release a server IP",
         (Picker("server_ip_id", "Server — IP", source=attached_ips("firewall_policies")),),
         lambda v, item, req: v.ctx.client.firewall_policies.remove_ip(
-            item_id(item), v.get("server_ip_id")),
+            item_id(item), v.text("server_ip_id")),
         danger=True, submit_label="Release"),
     delete_action(),
 )

@@ -72,7 +72,7 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
         self._unlisten: Any = None
         self.typed = spec.typed(ctx) if spec.typed else None
         #: Set once the form is leaving: late follow news and layout callbacks are ignored.
-        self.closed = False
+        self.closed: bool = False
 
     # -- composing --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -114,7 +114,7 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
         self._line("#form-progress", "")
         self._update_visibility()
         self.load_pickers()
-        self._unlisten = self.app.follower.listen(self._on_follow)
+        self._unlisten = self.oapp.follower.listen(self._on_follow)
         if self.spec.danger and self.typed is None:
             self.query_one("#form-cancel", Button).focus()
         elif self.typed is not None:
@@ -220,9 +220,9 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
                         touched(c) for _, c in grow.controls)]
                     grow.set_errors(visible_msgs)
             else:
-                msgs = placed.fields.get(path, [])
+                field_msgs = placed.fields.get(path, [])
                 show = self.submitted or touched(row.control)
-                row.set_error("; ".join(msgs) if msgs and show else None)
+                row.set_error("; ".join(field_msgs) if field_msgs and show else None)
         if self.submitted:
             lines += placed.general
         self._line("#form-error", "\n".join(lines))

@@ -2,7 +2,9 @@
 
 The forms (and the client's request objects they build) cost tens of milliseconds to import;
 the first frame does not wait for them. Screens ask this module, which answers from a static
-list until :func:`registry` has been called (the app calls it just after the first frame)."""
+list until :func:`registry` has been called: the explorer calls it on a timer once its first
+rows are on screen (``ExplorerScreen._load_forms``), and the action keys, the palette and the
+read-only refusal call it on first use, whichever comes first."""
 
 from __future__ import annotations
 

@@ -76,7 +76,7 @@ register(
     form_action(
         "remove_rule", "Remove a rule", (Picker("rule_id", "Rule", source=RULE_OF),),
         lambda v, item, req: v.ctx.client.load_balancers.remove_rule(
-            item_id(item), v.get("rule_id")),
+            item_id(item), v.text("rule_id")),
         danger=True, submit_label="Remove"),
     form_action(
         "attach_ips", "Attach server IPs",
@@ -89,7 +89,7 @@ register(
         "remove_ip", "Remove a server IP",
         (Picker("server_ip_id", "Server — IP", source=attached_ips("load_balancers")),),
         lambda v, item, req: v.ctx.client.load_balancers.remove_ip(
-            item_id(item), v.get("server_ip_id")),
+            item_id(item), v.text("server_ip_id")),
         danger=True, submit_label="Remove"),
     delete_action(),
 )

@@ -10,6 +10,7 @@ from textual import work
 from textual.widget import Widget
 from textual.widgets import Select
 
+from ..failures import FETCH_ERRORS
 from .fields import Field, Group, Picker, Source
 
 
@@ -35,7 +36,7 @@ class PickerLoader:
     async def _load_source(self, source: Source) -> None:
         try:
             items = await source.fetch(self.ctx)
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             for control in self._bound(source.key):
                 control.prompt = f"could not load: {exc}"
             return

@@ -37,7 +37,7 @@ register(
         "remove_server", "Remove a server",
         (Picker("server_id", "Server", source=attached_servers("private_networks")),),
         lambda v, item, req: v.ctx.client.private_networks.remove_server(
-            item_id(item), v.get("server_id")),
+            item_id(item), v.text("server_id")),
         danger=True, submit_label="Remove",
         message=lambda ctx: "The server must be powered off."),
     delete_action(),

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...catalogue import Item, category
+from ..failures import ACTION_ERRORS
 from .context import Ctx
 from .lazy import read_only
 from .spec import Action
@@ -83,7 +84,7 @@ async def _prepared(app: Any, ctx: Ctx, action: Action) -> None:
     assert action.form.prepare is not None
     try:
         fields, values = await action.form.prepare(ctx)
-    except Exception as exc:
+    except ACTION_ERRORS as exc:
         app.notify(str(exc), title=f"{action.title}: could not load", severity="error")
         return
     _push(app, ctx, action, list(fields) if fields is not None else None, values)

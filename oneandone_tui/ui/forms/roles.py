@@ -71,7 +71,7 @@ register(
         submit_label="Add"),
     form_action(
         "remove_user", "Remove a user", (Picker("user_id", "User", source=ROLE_USERS),),
-        lambda v, item, req: v.ctx.client.roles.remove_user(item_id(item), v.get("user_id")),
+        lambda v, item, req: v.ctx.client.roles.remove_user(item_id(item), v.text("user_id")),
         danger=True, submit_label="Remove"),
     delete_action(),
 )

@@ -52,14 +52,14 @@ register(
         "detach", "Detach a server",
         (Picker("server_id", "Server", source=attached_servers("shared_storages")),),
         lambda v, item, req: v.ctx.client.shared_storages.detach_server(
-            item_id(item), v.get("server_id")),
+            item_id(item), v.text("server_id")),
         danger=True, submit_label="Detach"),
     delete_action(typed=True),
     form_action(
         "access", "Change the access password",
         (Password("password", "New password", hint="at least 8 characters"),),
         lambda v, item, req: v.ctx.client.shared_storages.change_access_password(
-            v.get("password")),
+            v.text("password")),
         build=model(SharedStorageAccess), follow=no_follow, needs_item=False,
         submit_label="Change", done="The storage access password was changed.",
         message=lambda ctx: "The password of every shared storage's CIFS/NFS access."),

@@ -10,35 +10,39 @@ from __future__ import annotations
 
 import asyncio
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.widgets import Button
 
 from ...api.errors import ValidationError
+from ..failures import ACTION_ERRORS
 from ..journal import acting
-from .context import Ctx, FormValues, label_of
+from ..typed_app import TypedApp
+from .context import FormValues, label_of
 from .fields import split_path
-from .spec import FormSpec, follow_item
+from .spec import follow_item
+
+if TYPE_CHECKING:
+    from textual.screen import ModalScreen
+
+    from .host import FormHost
+
+    class _Host(FormHost, ModalScreen[Any]):
+        """What a type checker takes the mixin's ``self`` for: the form (its values, checks
+        and message lines) on a Textual modal screen (``query_one``, ``dismiss``, ``notify``)."""
+
+else:
+    _Host = object
 
 _FIELD_IN_MESSAGE = re.compile(r"Field '([\w.\[\]]+)'")
 
 
-class Submitting:
+class Submitting(TypedApp, _Host):
     """Mixed into :class:`~.form.FormScreen`, which provides the values, the checks and the
-    error display."""
+    error display (:class:`~.host.FormHost`)."""
 
-    spec: FormSpec
-    ctx: Ctx
-    bulk: bool
-    title_text: str
-    rows: dict[str, Any]
-    sending: bool
-    submitted: bool
-    closed: bool
-    result: Any
     follows: dict[tuple[str, str], Any]
-    app: Any
     _failed_lines: list[str] = []
 
     def action_submit(self) -> None:
@@ -78,7 +82,7 @@ class Submitting:
         async def one(item: Any) -> tuple[Any, Any, Exception | None]:
             try:
                 return item, await call(values, item, request), None
-            except Exception as exc:  # shown in the form, never a crash
+            except ACTION_ERRORS as exc:  # shown in the form, never a crash
                 return item, None, exc
 
         target = self.ctx.label or str(values.get("name") or values.get("ip") or "")
@@ -126,7 +130,7 @@ class Submitting:
             self._close(self.result)
             return
         for target in targets:
-            f = self.app.follower.follow(target, self.title_text)
+            f = self.oapp.follower.follow(target, self.title_text)
             self.follows[f.key] = f
         self._render_progress()
         self.query_one("#form-body").disabled = True  # done with: what was sent stays visible

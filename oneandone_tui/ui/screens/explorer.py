@@ -486,7 +486,3 @@ def keyed(cat: Category, items: list[Item]) -> dict[str, Item]:
 
 def _label(item: Item) -> str:
     return str(item.get("name") or item.get("ip") or item.get("id"))
-
-
-def selected_label(item: Any) -> str:
-    return _label(item)

@@ -6,7 +6,7 @@ as actions happen, and ``enter`` for an entry's detail. Opened from a resource's
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,13 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Select, Static
 
 from ...catalogue import category, get
+from ..failures import FETCH_ERRORS
+from ..typed_app import TypedApp
 from ..visible import Rounds
 from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.status_bar import StatusBar
-
-if TYPE_CHECKING:
-    from ..app import OneAndOneApp
 
 #: Seconds between follow-mode polls.
 FOLLOW_EVERY = 2.0
@@ -68,7 +67,7 @@ def options(entries: list[dict[str, Any]], value_path: str,
     return sorted(((label, value) for value, label in seen.items()), key=lambda o: o[0].lower())
 
 
-class LogsScreen(PeriodKeys, Rounds, Screen[None]):
+class LogsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("f", "follow", "Follow"),
@@ -97,10 +96,6 @@ class LogsScreen(PeriodKeys, Rounds, Screen[None]):
         self.following = False
         self.newest_first = True
         self._wake = asyncio.Event()
-
-    @property
-    def oapp(self) -> OneAndOneApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def table(self) -> ResourceTable:
@@ -142,7 +137,7 @@ class LogsScreen(PeriodKeys, Rounds, Screen[None]):
     async def load(self) -> None:
         try:
             entries = await self.fetch()
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             self._failed(exc)
             return
         self.entries = {str(e["id"]): e for e in entries}
@@ -174,7 +169,7 @@ class LogsScreen(PeriodKeys, Rounds, Screen[None]):
                 continue
             try:
                 await self.follow_once()
-            except Exception as exc:
+            except FETCH_ERRORS as exc:
                 self._failed(exc)
 
     def wake(self) -> None:

@@ -5,7 +5,7 @@ API's current status texts and alert counts beside them."""
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.console import Group
 from rich.table import Table
@@ -18,13 +18,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 
 from .. import metrics
+from ..failures import FETCH_ERRORS
+from ..typed_app import TypedApp
 from ..visible import Rounds
 from ..widgets.chart import ChartData, Line, MetricChart
 from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
 from ..widgets.status_bar import StatusBar
-
-if TYPE_CHECKING:
-    from ..app import OneAndOneApp
 
 #: Seconds between refreshes while a preset period (which ends "now") is shown.
 REFRESH = 60.0
@@ -89,7 +88,7 @@ def summary(usage: dict[str, Any]) -> Group:
     return Group(table, Text(""), counts_table)
 
 
-class ServerChartsScreen(PeriodKeys, Rounds, Screen[None]):
+class ServerChartsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("p", "focus_period", "Period"),
@@ -119,10 +118,6 @@ class ServerChartsScreen(PeriodKeys, Rounds, Screen[None]):
         self.usage: dict[str, Any] | None = None
         self._wake = asyncio.Event()
 
-    @property
-    def oapp(self) -> OneAndOneApp:
-        return self.app  # type: ignore[return-value]
-
     def chart(self, metric: str) -> MetricChart:
         return self.query_one(f"#chart-{metric}", MetricChart)
 
@@ -151,7 +146,7 @@ class ServerChartsScreen(PeriodKeys, Rounds, Screen[None]):
             usage = await self.oapp.feed.call(
                 "monitoring_center", "get", self.server_id, period.period or "LAST_24H",
                 start_date=period.start_date, end_date=period.end_date)
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             self.picker.show_error(str(exc))
             for spec in metrics.METRICS:
                 self.chart(spec.key).show_message(f"Could not load: {exc}")

@@ -10,7 +10,7 @@ for the rows on screen (a large account does not cost one request per server).
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,13 +20,12 @@ from textual.widgets import Footer, Input, Static
 
 from ...catalogue import category, state_style
 from .. import metrics
+from ..failures import FETCH_ERRORS
+from ..typed_app import TypedApp
 from ..visible import Rounds
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.sparkline import sparkline
 from ..widgets.status_bar import StatusBar
-
-if TYPE_CHECKING:
-    from ..app import OneAndOneApp
 
 #: Seconds between refreshes of the list (and of the visible rows' series).
 REFRESH = 60.0
@@ -67,8 +66,9 @@ def metric_cell(item: dict[str, Any], usage: dict[str, Any] | None,
 def row_for(item: dict[str, Any], usage: dict[str, Any] | None) -> Row:
     state = (item.get("status") or {}).get("state") or ""
     crit, warn = metrics.alert_counts(item)
-    cells, styles, sort = [str(item.get("name") or item.get("id"))], [None], [
-        str(item.get("name") or "").lower()]
+    cells: list[str] = [str(item.get("name") or item.get("id"))]
+    styles: list[str | None] = [None]
+    sort: list[Any] = [str(item.get("name") or "").lower()]
     cells.append(state)
     styles.append(state_style({"state": state}) if state else None)
     sort.append(state)
@@ -83,7 +83,7 @@ def row_for(item: dict[str, Any], usage: dict[str, Any] | None) -> Row:
     return Row(id=str(item["id"]), cells=tuple(cells), styles=tuple(styles), sort=tuple(sort))
 
 
-class MonitoringCenterScreen(Rounds, Screen[None]):
+class MonitoringCenterScreen(TypedApp, Rounds, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("slash", "filter", "Filter"),
@@ -102,10 +102,6 @@ class MonitoringCenterScreen(Rounds, Screen[None]):
         self.usage: dict[str, dict[str, Any]] = {}
         self._pending: set[str] = set()
         self._wake = asyncio.Event()
-
-    @property
-    def oapp(self) -> OneAndOneApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def table(self) -> ResourceTable:
@@ -129,7 +125,7 @@ class MonitoringCenterScreen(Rounds, Screen[None]):
     async def load(self) -> None:
         try:
             items = await self.oapp.feed.items(category("monitoring_center"))
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             self.table.empty_text = f"Could not load the monitoring center: {exc}"
             self.table.refresh()
             self.notify(str(exc), title="Monitoring center", severity="error")
@@ -157,7 +153,7 @@ class MonitoringCenterScreen(Rounds, Screen[None]):
             try:
                 self.usage[server_id] = await feed.call("monitoring_center", "get", server_id,
                                                         SPARK_PERIOD)
-            except Exception:
+            except FETCH_ERRORS:
                 return  # the row keeps its status-text values; the next refresh tries again
             finally:
                 self._pending.discard(server_id)

@@ -4,7 +4,7 @@ the lines of the highlighted type below."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -13,12 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from .. import accounting
+from ..failures import FETCH_ERRORS
+from ..typed_app import TypedApp
 from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.status_bar import StatusBar
-
-if TYPE_CHECKING:
-    from ..app import OneAndOneApp
 
 GROUP_COLUMNS = (
     Column("group", "Resource type", 18), Column("resources", "Resources", 9, align="right"),
@@ -64,7 +63,7 @@ def line_row(index: int, line: dict[str, Any]) -> Row:
                      minutes, minutes, hours, cells[7]))
 
 
-class UsagesScreen(PeriodKeys, Screen[None]):
+class UsagesScreen(TypedApp, PeriodKeys, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("p", "focus_period", "Period"),
@@ -84,10 +83,6 @@ class UsagesScreen(PeriodKeys, Screen[None]):
         self.data: Any = None
         self.totals: list[accounting.GroupTotal] = []
         self.lines: list[dict[str, Any]] = []
-
-    @property
-    def oapp(self) -> OneAndOneApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def groups(self) -> ResourceTable:
@@ -118,7 +113,7 @@ class UsagesScreen(PeriodKeys, Screen[None]):
             data = await self.oapp.feed.call("usages", "list", period.period or "LAST_30D",
                                              start_date=period.start_date,
                                              end_date=period.end_date)
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             self.groups.empty_text = f"Could not load usages: {exc}"
             self.groups.set_rows([])
             self.picker.show_error(str(exc))
