@@ -357,7 +357,8 @@ class Client:
     async def _settled_delete(self, path: str, error: ApiError) -> ApiResponse | None:
         """After a DELETE's answer was lost, a retry's refusal may just say the first one
         worked: 404 means gone; a 409 on a resource (``/servers/ID``) is read back, and a
-        resource being removed (or gone by now) counts as deleted too."""
+        resource being removed (or gone by now) counts as deleted too, one that is not makes
+        the refusal the answer (raised)."""
         if isinstance(error, errors.NotFound):
             return ApiResponse(error.status, Headers(), None, settled="gone")
         if not isinstance(error, errors.Conflict) or path.strip("/").count("/") != 1:
@@ -370,7 +371,9 @@ class Client:
             return None
         if _state(probe.data) in REMOVING_STATES:
             return ApiResponse(probe.status, probe.headers, probe.data, settled="removing")
-        return None
+        # There, and not being removed: the first DELETE did not happen either; the API's
+        # refusal is the answer.
+        raise error
 
     async def _attempt(self, method: str, path: str, params: dict[str, str],
                        content: bytes | None, expect: str | None) -> tuple[int, ApiResponse]:
