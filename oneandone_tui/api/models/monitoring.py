@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
 from ._base import Checker, RequestObject, compact
+
+#: The address alerts go to (the emulator's rule; empty means none).
+POLICY_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 __all__ = [
     "ENTITIES",
@@ -44,7 +48,11 @@ class Threshold(RequestObject):
                                   else {"lo": 1})
         c.integer("warning_value", self.warning_value, required=True, **bounds)
         c.boolean("warning_alert", self.warning_alert, required=True)
-        c.integer("critical_value", self.critical_value, required=True, **bounds)
+        if c.integer("critical_value", self.critical_value, required=True, **bounds) and \
+                isinstance(self.warning_value, (int, float)) \
+                and not isinstance(self.warning_value, bool) \
+                and self.warning_value >= self.critical_value:
+            c.fail("critical_value", f"must be above warning_value ({self.warning_value})")
         c.boolean("critical_alert", self.critical_alert, required=True)
 
     def to_body(self) -> dict[str, Any]:
@@ -120,9 +128,11 @@ class MonitoringPolicy(RequestObject):
     processes: list[Process] | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name, required=True)
+        c.text("name", self.name, required=True, max_len=128)
         c.text("description", self.description)
-        c.text("email", self.email)
+        if c.text("email", self.email) and self.email and \
+                not POLICY_EMAIL.fullmatch(self.email.strip()):
+            c.fail("email", "must be an e-mail address such as ops@example.com")
         c.boolean("agent", self.agent, required=True)
         _check_thresholds(c, self.thresholds, all_entities=True)
         c.items("ports", self.ports, Port)
@@ -148,9 +158,11 @@ class MonitoringPolicyUpdate(RequestObject):
     thresholds: list[Threshold] | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name)
+        c.text("name", self.name, max_len=128)
         c.text("description", self.description)
-        c.text("email", self.email)
+        if c.text("email", self.email) and self.email and \
+                not POLICY_EMAIL.fullmatch(self.email.strip()):
+            c.fail("email", "must be an e-mail address such as ops@example.com")
         _check_thresholds(c, self.thresholds, all_entities=False)
 
     def to_body(self) -> dict[str, Any]:
