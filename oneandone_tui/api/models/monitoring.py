@@ -48,10 +48,11 @@ class Threshold(RequestObject):
                                   else {"lo": 1})
         c.integer("warning_value", self.warning_value, required=True, **bounds)
         c.boolean("warning_alert", self.warning_alert, required=True)
-        if c.integer("critical_value", self.critical_value, required=True, **bounds) and \
-                isinstance(self.warning_value, (int, float)) \
-                and not isinstance(self.warning_value, bool) \
-                and self.warning_value >= self.critical_value:
+        warning, critical = self.warning_value, self.critical_value
+        # The emulator's rule (in every entity warning < critical; see its module docs).
+        if c.integer("critical_value", critical, required=True, **bounds) and \
+                isinstance(warning, (int, float)) and not isinstance(warning, bool) \
+                and isinstance(critical, (int, float)) and warning >= critical:
             c.fail("critical_value", f"must be above warning_value ({self.warning_value})")
         c.boolean("critical_alert", self.critical_alert, required=True)
 
