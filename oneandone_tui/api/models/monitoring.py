@@ -72,7 +72,11 @@ class Port(RequestObject):
 
     def check(self, c: Checker) -> None:
         c.choice("protocol", self.protocol, ("TCP", "UDP"), required=True)
-        c.integer("port", self.port, required=True, lo=1, hi=65535)
+        # A numeric string is a port too: create-mp.json sends one, and the API takes it.
+        port = self.port
+        if isinstance(port, str) and port.strip().isascii() and port.strip().isdigit():
+            port = int(port.strip())
+        c.integer("port", port, required=True, lo=1, hi=65535)
         c.choice("alert_if", self.alert_if, ("RESPONDING", "NOT_RESPONDING"), required=True)
         c.boolean("email_notification", self.email_notification, required=True)
 
