@@ -23,11 +23,21 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..http_methods import MUTATING
 from ..secret import Secret
 from . import errors
-from .errors import ApiError, InvalidResponse, NetworkError, ReadOnlyError, Timeout
+from .errors import (
+    ApiError,
+    InvalidResponse,
+    NetworkError,
+    OutcomeUnknown,
+    ReadOnlyError,
+    Timeout,
+    UnexpectedResponse,
+    ValidationError,
+)
 from .resources import RESOURCES, Resource
 from .resources.facades import Facades
 from .retry import IDEMPOTENT_METHODS, RetryPolicy
-from .wire import TransportFailure, make_wire
+from .shapes import OBJECT, mismatch
+from .wire import Headers, TransportFailure, WireTimeout, encode_json, make_wire
 
 __all__ = ["DEFAULT_BASE_URL", "ApiResponse", "Client", "ClientStats", "RequestEvent",
            "Timeouts"]
@@ -35,6 +45,8 @@ __all__ = ["DEFAULT_BASE_URL", "ApiResponse", "Client", "ClientStats", "RequestE
 DEFAULT_BASE_URL = "https://cloudpanel-api.1and1.com/v1"
 #: Bodies longer than this are decoded with the cyclic garbage collector paused.
 LARGE_BODY = 256 * 1024
+#: A resource in one of these states is being deleted: a DELETE that finds it so is done.
+REMOVING_STATES = frozenset({"REMOVING", "DELETING", "REMOVED", "DELETED"})
 log = logging.getLogger("oneandone_tui.api")
 
 
@@ -80,6 +92,9 @@ class ApiResponse:
     status: int
     headers: Mapping[str, str]
     data: Any
+    #: Set when this is not the call's own answer: the answer was lost and the client found
+    #: the outcome by looking (``"gone"``, ``"removing"``; see :meth:`Client.send`).
+    settled: str | None = None
 
 
 Observer = Callable[[RequestEvent], None]
@@ -98,6 +113,60 @@ def _query(params: Mapping[str, Any] | None) -> dict[str, str]:
         else:
             out[key] = str(value)
     return out
+
+
+def _encode(body: Any, method: str, path: str) -> bytes | None:
+    """The JSON request body, encoded once for every attempt; text that cannot travel (a lone
+    surrogate pasted into a name, a NaN) is refused before anything is sent."""
+    if body is None:
+        return None
+    try:
+        return encode_json(body)
+    except UnicodeEncodeError:
+        rule = "holds a character that cannot be sent (a lone surrogate); nothing was sent"
+    except ValueError:
+        rule = "holds a number JSON cannot carry (NaN or infinity); nothing was sent"
+    error = ValidationError("body", rule)
+    error.method, error.path = method, path
+    raise error
+
+
+def _lost(error: ApiError) -> bool:
+    """Whether ``error`` means a sent request's answer is lost: the API may have acted."""
+    if isinstance(error, NetworkError):
+        return error.sent
+    return isinstance(error, UnexpectedResponse)
+
+
+def _unknown(lost: ApiError, last: ApiError, method: str, path: str) -> OutcomeUnknown:
+    """The error for a change whose answer was lost and that no retry settled."""
+    if last is lost:
+        detail = ""
+    elif _lost(last):
+        detail = "Every retry lost its answer too."
+    elif isinstance(last, errors.ResponseError):
+        detail = f"A retry was answered {last.status}: {last.message.rstrip('.')}."
+    else:
+        detail = f"A retry failed: {last.message.rstrip('.')}."
+    return OutcomeUnknown(lost, method=method, path=path,
+                          status=getattr(lost, "status", None), detail=detail)
+
+
+def _timeout_message(phase: str, seconds: float | None, sent: bool) -> str:
+    limit = f"{seconds:g} s" if isinstance(seconds, (int, float)) else "its limit"
+    if phase == "connect":
+        return f"Could not connect within the connect timeout ({limit}); nothing was sent."
+    if phase == "pool":
+        return f"No free connection within the pool timeout ({limit}); nothing was sent."
+    return f"No answer within the {phase} timeout ({limit})."
+
+
+def _state(item: Any) -> str | None:
+    if not isinstance(item, dict):
+        return None
+    status = item.get("status")
+    state = status.get("state") if isinstance(status, dict) else item.get("state")
+    return state if isinstance(state, str) else None
 
 
 class Client(Facades):
@@ -140,7 +209,8 @@ class Client(Facades):
         self._sleep: Sleep = sleep or asyncio.sleep
         self._semaphore = asyncio.Semaphore(max_concurrency)
         self._wire = make_wire(self.base_url, transport, self.timeouts,
-                               {"Accept": "application/json", "User-Agent": user_agent})
+                               {"Accept": "application/json", "User-Agent": user_agent},
+                               self._token)
 
     if not TYPE_CHECKING:  # type checkers see the declared facades, so a typo is an error
 
@@ -178,15 +248,26 @@ class Client(Facades):
 
     # -- requests -----------------------------------------------------------------------------
     async def request(self, method: str, path: str, *, query: Mapping[str, Any] | None = None,
-                      json: Any = None, idempotent: bool | None = None) -> Any:
+                      json: Any = None, idempotent: bool | None = None,
+                      expect: str | None = None) -> Any:
         """Send a request and return the decoded JSON body (None when empty)."""
-        response = await self.send(method, path, query=query, json=json, idempotent=idempotent)
+        response = await self.send(method, path, query=query, json=json, idempotent=idempotent,
+                                   expect=expect)
         return response.data
 
     async def send(self, method: str, path: str, *, query: Mapping[str, Any] | None = None,
-                   json: Any = None, idempotent: bool | None = None) -> ApiResponse:
+                   json: Any = None, idempotent: bool | None = None,
+                   expect: str | None = None) -> ApiResponse:
         """Send with retries. ``path`` is relative to the base URL (``/servers/ABC``);
-        ``idempotent`` overrides the method's default for the retry decision."""
+        ``idempotent`` overrides the method's default for the retry decision; ``expect`` is
+        the shape of a success's body (``shapes.py``; None: anything).
+
+        A change whose answer is lost (timeout, dropped connection, unreadable body) is never
+        sent again blindly: a non-idempotent one raises :class:`OutcomeUnknown` at once, an
+        idempotent one is retried and raises it if no retry gets a clear answer. A DELETE
+        whose retry finds the resource gone (404) or being removed counts as done: the
+        response then has ``settled`` set and its data is what was found (None when gone).
+        """
         method = method.upper()
         if self.read_only and method in MUTATING:
             raise ReadOnlyError("The client is read-only: nothing was sent.", method=method,
@@ -194,13 +275,14 @@ class Client(Facades):
         if idempotent is None:
             idempotent = method in IDEMPOTENT_METHODS
         params = _query(query)
+        content = _encode(json, method, path)
+        lost: ApiError | None = None  # the first lost answer to this change
         attempt = 0
         while True:
             attempt += 1
             started = time.monotonic()
-            status: int | None = None
             try:
-                status, result = await self._attempt(method, path, params, json)
+                status, result = await self._attempt(method, path, params, content, expect)
             except ApiError as exc:
                 error: ApiError = exc
             else:
@@ -208,8 +290,18 @@ class Client(Facades):
                 return result
             self.stats.errors += 1
             self._notify(method, path, getattr(error, "status", None), error, started, attempt)
+            if lost is not None and method == "DELETE":
+                settled = await self._settled_delete(path, error)
+                if settled is not None:
+                    log.info("DELETE %s: the answer was lost; a retry found it %s", path,
+                             settled.settled)
+                    return settled
+            if lost is None and method in MUTATING and _lost(error):
+                lost = error
             delay = self.retry.delay(error, idempotent=idempotent, attempt=attempt)
             if delay is None:
+                if lost is not None:
+                    raise _unknown(lost, error, method, path)
                 raise error
             self.stats.retries += 1
             if isinstance(error, errors.RateLimited):
@@ -219,33 +311,69 @@ class Client(Facades):
                         type(error).__name__, delay, attempt + 1, self.retry.max_attempts)
             await self._sleep(delay)
 
+    async def _settled_delete(self, path: str, error: ApiError) -> ApiResponse | None:
+        """After a DELETE's answer was lost, a retry's refusal may just say the first one
+        worked: 404 means gone; a 409 on a resource (``/servers/ID``) is read back, and a
+        resource being removed (or gone by now) counts as deleted too, one that is not makes
+        the refusal the answer (raised)."""
+        if isinstance(error, errors.NotFound):
+            return ApiResponse(error.status, Headers(), None, settled="gone")
+        if not isinstance(error, errors.Conflict) or path.strip("/").count("/") != 1:
+            return None
+        try:
+            probe = await self.send("GET", path, expect=OBJECT)
+        except errors.NotFound:
+            return ApiResponse(404, Headers(), None, settled="gone")
+        except ApiError:
+            return None
+        if _state(probe.data) in REMOVING_STATES:
+            return ApiResponse(probe.status, probe.headers, probe.data, settled="removing")
+        # There, and not being removed: the first DELETE did not happen either; the API's
+        # refusal is the answer.
+        raise error
+
     async def _attempt(self, method: str, path: str, params: dict[str, str],
-                       body: Any) -> tuple[int, ApiResponse]:
-        headers = {"X-TOKEN": self._token.reveal()} if self._token else {}
+                       content: bytes | None, expect: str | None) -> tuple[int, ApiResponse]:
+        # No local here holds the token (nor a dict holding it): the wire adds it to the
+        # outgoing headers itself. Failures are raised after the ``except`` blocks, so they
+        # carry no ``__context__`` leading into the wire's (or the server's) frames.
         self.stats.requests += 1
+        failure: ApiError | None = None
         try:
             async with self._semaphore:
                 self.stats.in_flight += 1
                 try:
                     reply = await asyncio.wait_for(
-                        self._wire.exchange(method, path, params, body, headers),
+                        self._wire.exchange(method, path, params, content),
                         timeout=self.timeouts.total)
                 finally:
                     self.stats.in_flight -= 1
-        except (TimeoutError, asyncio.TimeoutError) as exc:
-            raise Timeout(f"No answer within the timeout ({exc or type(exc).__name__}).",
-                          method=method, path=path) from None
+        except WireTimeout as exc:
+            failure = Timeout(_timeout_message(exc.phase, exc.seconds, exc.sent),
+                              method=method, path=path, sent=exc.sent)
+        except (TimeoutError, asyncio.TimeoutError):
+            failure = Timeout(f"No answer within the timeout ({self.timeouts.total:g} s for "
+                              f"the whole request).", method=method, path=path)
         except TransportFailure as exc:
-            raise NetworkError(f"Network error: {exc}", method=method, path=path) from exc
-        status, content = reply.status, reply.content
+            failure = NetworkError(f"Network error: {exc}", method=method, path=path,
+                                   sent=exc.sent)
+        if failure is not None:
+            raise failure
+        status, content_in = reply.status, reply.content
         if not 200 <= status < 300:
             raise errors.from_response(
-                status, reply.headers, content, method=method, path=path,
-                secrets=[self._token.reveal()] if self._token else [], reason=reply.reason)
-        return status, ApiResponse(status, reply.headers, self._decode(content, method, path))
+                status, reply.headers, content_in, method=method, path=path,
+                secrets=[self._token] if self._token else [], reason=reply.reason)
+        data = self._decode(content_in, method, path, status)
+        # A change may answer with nothing (202, no body); a read never may.
+        got = None if data is None and method in MUTATING else mismatch(data, expect)
+        if got is not None:
+            raise UnexpectedResponse(expect or "", got, method=method, path=path,
+                                     status=status)
+        return status, ApiResponse(status, reply.headers, data)
 
     @staticmethod
-    def _decode(content: bytes, method: str, path: str) -> Any:
+    def _decode(content: bytes, method: str, path: str, status: int) -> Any:
         if not content.strip():
             return None
         # Decoded JSON holds no reference cycles, so the cyclic garbage collector has nothing
@@ -256,15 +384,20 @@ class Client(Facades):
         pause_gc = len(content) > LARGE_BODY and gc.isenabled()
         if pause_gc:
             gc.disable()
+        failure: ApiError | None = None
         try:
             return json.loads(content)
         except ValueError:
-            raise InvalidResponse("The API answered with a body that is not valid JSON.",
-                                  method=method, path=path) from None
+            failure = InvalidResponse("The API answered with a body that is not valid JSON.",
+                                      method=method, path=path, status=status)
+        except RecursionError:
+            failure = UnexpectedResponse("JSON a few levels deep", "JSON nested too deeply "
+                                         "to read", method=method, path=path, status=status)
         finally:
             if pause_gc:
                 gc.enable()
                 gc.collect(1)
+        raise failure
 
     def _notify(self, method: str, path: str, status: int | None, error: ApiError | None,
                 started: float, attempt: int) -> None:

@@ -14,7 +14,10 @@
     │   └── ServerError            5xx
     ├── NetworkError               no usable answer: refused, reset, dropped connection
     │   ├── Timeout                connect/read/write/pool phase or the whole attempt too slow
-    │   └── InvalidResponse        a success status whose body is not JSON
+    │   ├── InvalidResponse        a success status whose body is not JSON
+    │   └── OutcomeUnknown         a change was sent and its answer lost: done or not? (.cause)
+    ├── UnexpectedResponse         valid JSON of the wrong shape (null, a string, a list of
+    │                              scalars, an object where a list belongs...) (.expected)
     └── WaitError                  waiting for a resource did not end well
         ├── WaitTimeout            it did not reach the wanted state in time (.state .percent)
         └── WaitFailed             it reached FAILED
@@ -31,6 +34,8 @@ import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..secret import Secret
+
 __all__ = [
     "ApiError",
     "ApiValidationError",
@@ -39,11 +44,13 @@ __all__ = [
     "InvalidResponse",
     "NetworkError",
     "NotFound",
+    "OutcomeUnknown",
     "RateLimited",
     "ReadOnlyError",
     "ResponseError",
     "ServerError",
     "Timeout",
+    "UnexpectedResponse",
     "ValidationError",
     "WaitError",
     "WaitFailed",
@@ -54,6 +61,8 @@ __all__ = [
 ]
 
 _SNIPPET = 200
+#: The longest API error message kept (a toast, a form's error line).
+_MESSAGE = 1000
 
 
 class ApiError(Exception):
@@ -146,7 +155,15 @@ class ServerError(ResponseError):
 
 
 class NetworkError(ApiError):
-    """No usable answer: the connection was refused, reset or dropped."""
+    """No usable answer: the connection was refused, reset or dropped.
+
+    ``sent`` is False only when the request certainly never reached the API (the connection
+    could not be opened): then even a create can be tried again safely."""
+
+    def __init__(self, message: str, *, method: str | None = None, path: str | None = None,
+                 sent: bool = True):
+        super().__init__(message, method=method, path=path)
+        self.sent = sent
 
 
 class Timeout(NetworkError):
@@ -154,7 +171,53 @@ class Timeout(NetworkError):
 
 
 class InvalidResponse(NetworkError):
-    """A success status whose body could not be decoded (a truncated or mangled answer)."""
+    """A success status whose body could not be decoded (a truncated or mangled answer);
+    ``status`` is that success status."""
+
+    def __init__(self, message: str, *, method: str | None = None, path: str | None = None,
+                 status: int | None = None):
+        super().__init__(message, method=method, path=path)
+        self.status = status
+
+
+class OutcomeUnknown(NetworkError):
+    """A change (POST, PUT, DELETE) was sent and its answer was lost: a timeout, a dropped
+    connection or an unreadable body. The API may or may not have carried it out, so the
+    client does not send it again by itself (a second POST would create a second server);
+    whoever retries must look at the account first (DESIGN.md §9 rule 4).
+
+    ``cause`` is the failure that lost the answer; ``status`` the HTTP status when one came
+    (a 2xx with an unreadable body: the API did accept it).
+    """
+
+    def __init__(self, cause: ApiError, *, method: str | None = None, path: str | None = None,
+                 status: int | None = None, detail: str = ""):
+        how = cause.message.rstrip(".")
+        more = f" {detail}" if detail else ""
+        if status is not None and 200 <= status < 300:
+            message = (f"The API accepted this ({status}) but its answer could not be read: "
+                       f"{how}. What it did is not known.{more} Look at the account before "
+                       f"trying again.")
+        else:
+            message = (f"The answer was lost: {how}. It is not known whether this was carried "
+                       f"out.{more} Look at the account before trying again.")
+        super().__init__(message, method=method, path=path)
+        self.cause = cause
+        self.status = status
+
+
+class UnexpectedResponse(ApiError):
+    """The API answered with valid JSON of a shape the endpoint never has (``null``, a string,
+    a list of scalars, an object where a list belongs, nesting too deep to decode). Nothing
+    downstream can use it; the message names the endpoint and what was expected."""
+
+    def __init__(self, expected: str, got: str, *, method: str | None = None,
+                 path: str | None = None, status: int | None = None):
+        super().__init__(f"Unexpected answer from the API: expected {expected}, got {got}.",
+                         method=method, path=path)
+        self.expected = expected
+        self.got = got
+        self.status = status
 
 
 class WaitError(ApiError):
@@ -188,10 +251,16 @@ _BY_STATUS: dict[int, type[ResponseError]] = {
 }
 
 
-def redact(text: str, secrets: Iterable[str]) -> str:
-    """``text`` with every occurrence of each secret replaced by ``****``."""
+def redact(text: str, secrets: Iterable[str | Secret]) -> str:
+    """``text`` with every occurrence of each secret replaced by ``****``. A :class:`Secret`
+    is revealed only inside the expression that replaces it, never into a local variable a
+    traceback could show."""
     for secret in secrets:
-        if secret and len(secret) >= 4:
+        if not secret or len(secret) < 4:
+            continue
+        if isinstance(secret, Secret):
+            text = text.replace(secret.reveal(), "****")
+        else:
             text = text.replace(secret, "****")
     return text
 
@@ -227,7 +296,7 @@ def rate_limit_reset(headers: Mapping[str, str], now: float | None = None) -> fl
             pass
         try:
             return max(0.0, parsedate_to_datetime(raw).timestamp() - now)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
     return None
 
@@ -240,12 +309,13 @@ def _summary(body: bytes) -> tuple[str | None, str | None]:
         return None, None
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to decode
         data = None
     if isinstance(data, dict):
-        etype = data.get("type")
-        message = data.get("message") or data.get("error") or data.get("detail")
-        return (str(etype) if etype else None), (str(message) if message else None)
+        etype = _scalar(data.get("type"), _SNIPPET)
+        message = next((m for m in (_scalar(data.get(k), _MESSAGE)
+                                    for k in ("message", "error", "detail")) if m), None)
+        return etype, message
     if isinstance(data, str):
         return None, data[:_SNIPPET]
     # Not JSON (a proxy's HTML page, plain text): keep a short single-line excerpt.
@@ -253,9 +323,19 @@ def _summary(body: bytes) -> tuple[str | None, str | None]:
     return None, first[:_SNIPPET] + ("…" if len(first) > _SNIPPET else "")
 
 
+def _scalar(value: Any, limit: int) -> str | None:
+    """A field of an error body as text: only strings and numbers (a nested structure, from a
+    hostile or broken server, is not a message), cut to ``limit`` characters."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or value == "":
+        return None
+    text = value if isinstance(value, str) else repr(value)
+    return text[:limit] + ("…" if len(text) > limit else "")
+
+
 def from_response(status: int, headers: Mapping[str, str], body: bytes, *,
                   method: str | None = None, path: str | None = None,
-                  secrets: Iterable[str] = (), reason: str | None = None) -> ResponseError:
+                  secrets: Iterable[str | Secret] = (),
+                  reason: str | None = None) -> ResponseError:
     """The error for a non-success response. The single place error bodies are read."""
     etype, message = _summary(body)
     message = redact(message or reason or f"HTTP {status}", list(secrets))

@@ -13,7 +13,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .errors import UnexpectedResponse
 from .models._base import Checker, RequestObject, compact
+from .shapes import describe
 
 __all__ = ["DEFAULT_PER_PAGE", "ListQuery", "iterate_pages"]
 
@@ -75,7 +77,7 @@ async def iterate_pages(fetch: PageFetcher, query: ListQuery,
         params = {**query.to_body(), "page": page, "per_page": per_page}
         items, total = await fetch(params)
         if not isinstance(items, list):
-            raise TypeError(f"expected a list page, got {type(items).__name__}")
+            raise UnexpectedResponse("a list (one page)", describe(items))
         if items:
             yield items
         seen += len(items)

@@ -9,6 +9,10 @@
   GET/HEAD/OPTIONS/PUT/DELETE are idempotent by HTTP (RFC 9110 §9.2.2), but some of this API's
   PUTs are actions (reboot, reinstall, new API key): their endpoints opt out (see
   ``resources/_base.py``).
+* A connection that could not even be opened (``NetworkError.sent`` is False) is retried for
+  every method: the API never saw the request.
+* A change whose answer was lost is never retried blindly when it is not idempotent: the
+  client raises ``OutcomeUnknown`` and the caller looks at the account first (``client.py``).
 * Everything else (4xx) is an answer, not a failure: never retried.
 
 Attempts are bounded; delays grow geometrically with optional jitter, capped.
@@ -73,6 +77,8 @@ class RetryPolicy:
                 return None
             # Wait the reset out exactly (plus a little spread upward only: early is useless).
             return error.reset + (self._spread(0.1) if self.jitter else 0.0)
+        if isinstance(error, NetworkError) and not error.sent:
+            return self._spread(self.backoff_delay(attempt))
         if not idempotent:
             return None
         if isinstance(error, ServerError) and error.status in self.retry_statuses:

@@ -96,6 +96,14 @@ def _dig(item: Any, path: tuple[str, ...]) -> Any:
     return item
 
 
+def _by_id(items: Any) -> dict[str, Item]:
+    """A list answer by id; entries that are not objects with a string id are skipped."""
+    if not isinstance(items, list):
+        return {}
+    return {it["id"]: it for it in items
+            if isinstance(it, Mapping) and isinstance(it.get("id"), str)}
+
+
 def _targets(target: str | Iterable[str] | None) -> frozenset[str] | None:
     if target is None:
         return None
@@ -182,7 +190,7 @@ async def wait_many(list_items: Callable[[], Awaitable[list[Item]]], ids: Iterab
     done: dict[str, Item] = {}
     rounds = _Rounds(policy, sleep, clock)
     while True:
-        by_id = {it.get("id"): it for it in await list_items() if isinstance(it, Mapping)}
+        by_id = _by_id(await list_items())
         last: tuple[str | None, str | None, int | None] = (None, None, None)
         for rid in [r for r in order if r in pending]:
             item = by_id.get(rid)
@@ -212,7 +220,7 @@ async def wait_many_deleted(list_items: Callable[[], Awaitable[list[Item]]],
     pending = list(dict.fromkeys(ids))
     rounds = _Rounds(policy, sleep, clock)
     while True:
-        by_id = {it.get("id"): it for it in await list_items() if isinstance(it, Mapping)}
+        by_id = _by_id(await list_items())
         last: tuple[str | None, str | None, int | None] = (None, None, None)
         for rid in list(pending):
             item = by_id.get(rid)

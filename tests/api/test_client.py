@@ -14,6 +14,7 @@ from oneandone_tui.api import (
     Hdd,
     InvalidResponse,
     NotFound,
+    OutcomeUnknown,
     RequestEvent,
     Server,
     Timeouts,
@@ -87,7 +88,12 @@ async def test_empty_and_invalid_success_bodies() -> None:
         assert await client.servers.eject_dvd("S") is None
     async with make_client(FakeApi(reply(200, raw=b"<html>"))) as client:
         with pytest.raises(InvalidResponse):
+            await client.servers.get("S")
+        # A change whose answer cannot be read may have been carried out: not a plain error.
+        with pytest.raises(OutcomeUnknown) as info:
             await client.servers.eject_dvd("S")
+    assert isinstance(info.value.cause, InvalidResponse) and info.value.status == 200
+    assert "accepted this (200)" in str(info.value) and "DELETE /servers/S/dvd" in str(info.value)
 
 
 async def test_concurrency_is_bounded() -> None:

@@ -144,7 +144,9 @@ def test_monitoring_policy_parts() -> None:
 
 def test_accounts() -> None:
     assert problems(User()) == {"name": "is required", "password": "is required"}
-    assert problems(User("u", "Passw0rd", email="e@x")) == {}
+    assert problems(User("u", "Passw0rd", email="e@x.org")) == {}
+    assert problems(User("u", "Passw0rd", email="e@x")) == {
+        "email": "must be an e-mail address such as a@example.com"}  # the emulator's rule
     assert "Passw0rd" not in repr(User("u", "Passw0rd"))
     assert problems(UserUpdate(state="LOCKED")) == {
         "state": "must be one of ACTIVE, DISABLE (got 'LOCKED')"}

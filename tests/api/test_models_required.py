@@ -80,10 +80,10 @@ OBJECTS: dict[str, tuple[Callable[[], RequestObject], dict[str, str]]] = {
     "PUT /shared_storages/access": (lambda: SharedStorageAccess("Passw0rd"),
                                     {"password": "password"}),
     "POST /firewall_policies": (
-        lambda: FirewallPolicy("n", rules=[FirewallPolicyRule("TCP")]),
+        lambda: FirewallPolicy("n", rules=[FirewallPolicyRule("TCP", 80, 80)]),
         {"name": "name", "rules": "rules", "rules[].protocol": "rules[0].protocol"}),
     "POST /firewall_policies/{}/rules": (
-        lambda: FirewallPolicyRules([FirewallPolicyRule("TCP")]),
+        lambda: FirewallPolicyRules([FirewallPolicyRule("TCP", 80, 80)]),
         {"rules": "rules", "rules[].protocol": "rules[0].protocol"}),
     "POST /load_balancers": (
         lambda: LoadBalancer(name="n", method="ROUND_ROBIN",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -22,6 +23,8 @@ from ..errors import ValidationError
 __all__ = ["Checker", "RequestObject", "compact"]
 
 R = TypeVar("R", bound="RequestObject")
+#: One label of a host name (RFC 1123): letters, digits and inner hyphens, 1..63 characters.
+_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
 
 
 def _fmt(x: float) -> str:
@@ -55,6 +58,9 @@ class Checker:
 
     def text(self, field: str, value: Any, *, required: bool = False, min_len: int = 0,
              max_len: int | None = None) -> bool:
+        """Text. Resource names pass ``max_len=128``: the .NET SDK documents maxLength 128
+        for private network names and the emulator applies it to every resource name, so
+        the client refuses what the emulator refuses (tests/integration/test_differential)."""
         if value is None or (required and self.missing(value)):
             return self.required(field, value) if required else True
         if not isinstance(value, str):
@@ -88,6 +94,26 @@ class Checker:
 
     def integer(self, field: str, value: Any, **kw: Any) -> bool:
         return self.number(field, value, integral=True, **kw)
+
+    def pattern(self, field: str, value: Any, regex: re.Pattern[str], what: str) -> bool:
+        """Text that must match ``regex`` in full (a value that is not text fails too)."""
+        if value is None:
+            return True
+        if not isinstance(value, str) or not regex.fullmatch(value):
+            return self.fail(field, f"must be {what}")
+        return True
+
+    def host_name(self, field: str, value: Any) -> bool:
+        """A DNS host name (``www.example.com``, an optional final dot), up to 253 characters;
+        empty means none. The emulator's rule for ``reverse_dns`` (RFC 1123 labels)."""
+        if value is None or value == "":
+            return True
+        if not self.text(field, value, max_len=253):
+            return False
+        labels = value[:-1].split(".") if value.endswith(".") else value.split(".")
+        if not all(_LABEL.fullmatch(label) for label in labels):
+            return self.fail(field, "must be a host name such as www.example.com")
+        return True
 
     def boolean(self, field: str, value: Any, *, required: bool = False) -> bool:
         if value is None:

@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
 from ._base import Checker, RequestObject, compact
+
+#: What the API takes as a user's e-mail address (the emulator's rule: local@domain.tld).
+USER_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+#: OpenSSH public keys: the types the emulator knows, then the base64 body (``AAAA...``), or
+#: a bare body of 64 characters or more; an optional comment after either.
+SSH_KEY_TYPES = ("ssh-rsa", "ssh-dss", "ssh-ed25519", "ecdsa-sha2-nistp256",
+                 "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com",
+                 "sk-ecdsa-sha2-nistp256@openssh.com")
+_B64 = r"[A-Za-z0-9+/]+={0,2}"
+_TYPED_KEY = re.compile(rf"(?P<type>\S+)\s+(?P<body>{_B64})(?:\s+[^\r\n]*)?")
+_BARE_KEY = re.compile(rf"(?P<body>{_B64})(?:\s+[^\r\n]*)?")
+
+
+def _public_key_ok(value: str) -> bool:
+    text = value.strip()
+    typed = _TYPED_KEY.fullmatch(text)
+    if typed and typed["type"] in SSH_KEY_TYPES:
+        return typed["body"].startswith("AAAA")
+    bare = _BARE_KEY.fullmatch(text)
+    return bare is not None and len(bare["body"]) >= 64
+
 
 __all__ = [
     "Role",
@@ -34,9 +56,9 @@ class User(RequestObject):
     description: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name, required=True)
+        c.text("name", self.name, required=True, max_len=128)
         c.password("password", self.password, required=True)
-        c.text("email", self.email)
+        c.pattern("email", self.email, USER_EMAIL, "an e-mail address such as a@example.com")
         c.text("description", self.description)
 
     def to_body(self) -> dict[str, Any]:
@@ -58,7 +80,7 @@ class UserUpdate(RequestObject):
 
     def check(self, c: Checker) -> None:
         c.text("description", self.description)
-        c.text("email", self.email)
+        c.pattern("email", self.email, USER_EMAIL, "an e-mail address such as a@example.com")
         c.password("password", self.password)
         c.choice("state", self.state, USER_STATES)
 
@@ -94,7 +116,7 @@ class Role(RequestObject):
     name: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name, required=True)
+        c.text("name", self.name, required=True, max_len=128)
 
     def to_body(self) -> dict[str, Any]:
         return {"name": self.name}
@@ -109,7 +131,7 @@ class RoleUpdate(RequestObject):
     state: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name)
+        c.text("name", self.name, max_len=128)
         c.text("description", self.description)
         c.text("state", self.state)
 
@@ -206,7 +228,7 @@ class Vpn(RequestObject):
     datacenter_id: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name, required=True)
+        c.text("name", self.name, required=True, max_len=128)
         c.text("description", self.description)
 
     def to_body(self) -> dict[str, Any]:
@@ -220,7 +242,7 @@ class _NameDescription(RequestObject):
     description: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name)
+        c.text("name", self.name, max_len=128)
         c.text("description", self.description)
 
     def to_body(self) -> dict[str, Any]:
@@ -248,9 +270,12 @@ class SshKey(RequestObject):
     public_key: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name, required=True)
+        c.text("name", self.name, required=True, max_len=128)
         c.text("description", self.description)
-        c.text("public_key", self.public_key)
+        if c.text("public_key", self.public_key) and self.public_key is not None and \
+                not _public_key_ok(self.public_key):
+            c.fail("public_key", "must be an OpenSSH public key ('ssh-rsa AAAA... [comment]') "
+                                 "or its base64 body")
 
     def to_body(self) -> dict[str, Any]:
         return compact({"name": self.name, "description": self.description,

@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
 from ._base import Checker, RequestObject, compact
+
+#: The address alerts go to (the emulator's rule; empty means none).
+POLICY_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 __all__ = [
     "ENTITIES",
@@ -44,7 +48,12 @@ class Threshold(RequestObject):
                                   else {"lo": 1})
         c.integer("warning_value", self.warning_value, required=True, **bounds)
         c.boolean("warning_alert", self.warning_alert, required=True)
-        c.integer("critical_value", self.critical_value, required=True, **bounds)
+        warning, critical = self.warning_value, self.critical_value
+        # The emulator's rule (in every entity warning < critical; see its module docs).
+        if c.integer("critical_value", critical, required=True, **bounds) and \
+                isinstance(warning, (int, float)) and not isinstance(warning, bool) \
+                and isinstance(critical, (int, float)) and warning >= critical:
+            c.fail("critical_value", f"must be above warning_value ({self.warning_value})")
         c.boolean("critical_alert", self.critical_alert, required=True)
 
     def to_body(self) -> dict[str, Any]:
@@ -63,7 +72,11 @@ class Port(RequestObject):
 
     def check(self, c: Checker) -> None:
         c.choice("protocol", self.protocol, ("TCP", "UDP"), required=True)
-        c.integer("port", self.port, required=True, lo=1, hi=65535)
+        # A numeric string is a port too: create-mp.json sends one, and the API takes it.
+        port = self.port
+        if isinstance(port, str) and port.strip().isascii() and port.strip().isdigit():
+            port = int(port.strip())
+        c.integer("port", port, required=True, lo=1, hi=65535)
         c.choice("alert_if", self.alert_if, ("RESPONDING", "NOT_RESPONDING"), required=True)
         c.boolean("email_notification", self.email_notification, required=True)
 
@@ -120,9 +133,11 @@ class MonitoringPolicy(RequestObject):
     processes: list[Process] | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name, required=True)
+        c.text("name", self.name, required=True, max_len=128)
         c.text("description", self.description)
-        c.text("email", self.email)
+        if c.text("email", self.email) and self.email and \
+                not POLICY_EMAIL.fullmatch(self.email.strip()):
+            c.fail("email", "must be an e-mail address such as ops@example.com")
         c.boolean("agent", self.agent, required=True)
         _check_thresholds(c, self.thresholds, all_entities=True)
         c.items("ports", self.ports, Port)
@@ -148,9 +163,11 @@ class MonitoringPolicyUpdate(RequestObject):
     thresholds: list[Threshold] | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name)
+        c.text("name", self.name, max_len=128)
         c.text("description", self.description)
-        c.text("email", self.email)
+        if c.text("email", self.email) and self.email and \
+                not POLICY_EMAIL.fullmatch(self.email.strip()):
+            c.fail("email", "must be an e-mail address such as ops@example.com")
         _check_thresholds(c, self.thresholds, all_entities=False)
 
     def to_body(self) -> dict[str, Any]:

@@ -28,7 +28,13 @@ __all__ = [
 ]
 
 FIREWALL_PROTOCOLS = ("TCP", "UDP", "TCP/UDP", "ICMP", "AH", "ESP", "GRE", "IPSEC", "ANY")
-LB_PROTOCOLS = ("TCP", "UDP", "TCP/UDP", "ICMP", "IPSEC")
+PORT_PROTOCOLS = frozenset({"TCP", "UDP", "TCP/UDP"})
+#: The private IPv4 blocks (RFC 1918) a private network's address must lie in.
+PRIVATE_BLOCKS = tuple(ipaddress.IPv4Network(b) for b in
+                       ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"))
+#: Load balancer rule protocols: TCP and UDP (the Python SDK's docs, the Java and .NET enums;
+#: the emulator's rule too).
+LB_PROTOCOLS = ("TCP", "UDP")
 LB_METHODS = ("ROUND_ROBIN", "LEAST_CONNECTIONS")
 HEALTH_CHECKS = ("TCP", "HTTP", "NONE")
 IP_TYPES = ("IPV4", "IPV6")
@@ -67,13 +73,27 @@ class FirewallPolicyRule(RequestObject):
     port: str | int | None = None
 
     def check(self, c: Checker) -> None:
-        c.choice("protocol", self.protocol, FIREWALL_PROTOCOLS, required=True)
+        ok_protocol = c.choice("protocol", self.protocol, FIREWALL_PROTOCOLS, required=True,
+                               case_insensitive=True)
         ok_from = c.integer("port_from", self.port_from, **PORT)
         ok_to = c.integer("port_to", self.port_to, **PORT)
         if ok_from and ok_to and self.port_from is not None and self.port_to is not None \
                 and self.port_from > self.port_to:
             c.fail("port_to", "must not be lower than port_from")
+        if (self.port_from is None) != (self.port_to is None):
+            c.fail("port_to" if self.port_to is None else "port_from",
+                   "is required when the other end of the range is given")
         _port_spec(c, "port", self.port)
+        # Only TCP, UDP and TCP/UDP rules have ports, and they need one (the emulator's rule).
+        if ok_protocol and isinstance(self.protocol, str):
+            ported = self.protocol.upper() in PORT_PROTOCOLS
+            has_port = self.port is not None or self.port_from is not None
+            if ported and not has_port:
+                c.fail("port", f"is required for protocol {self.protocol.upper()} (a port, or "
+                               f"port_from and port_to)")
+            elif not ported and has_port:
+                c.fail("port" if self.port is not None else "port_from",
+                       "is not allowed: only TCP, UDP and TCP/UDP rules have ports")
         c.ip("source", self.source, network_ok=True)
         if c.choice("action", self.action, ("allow", "deny"), case_insensitive=True) and \
                 isinstance(self.action, str) and self.action.lower() == "deny" and \
@@ -96,7 +116,7 @@ class FirewallPolicy(RequestObject):
     rules: list[FirewallPolicyRule] | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name, required=True)
+        c.text("name", self.name, required=True, max_len=128)
         c.text("description", self.description)
         c.items("rules", self.rules, FirewallPolicyRule, min_items=1)
 
@@ -113,7 +133,7 @@ class FirewallPolicyUpdate(RequestObject):
     description: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name)
+        c.text("name", self.name, max_len=128)
         c.text("description", self.description)
 
     def to_body(self) -> dict[str, Any]:
@@ -143,7 +163,7 @@ class LoadBalancerRule(RequestObject):
     source: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.choice("protocol", self.protocol, LB_PROTOCOLS, required=True)
+        c.choice("protocol", self.protocol, LB_PROTOCOLS, required=True, case_insensitive=True)
         c.integer("port_balancer", self.port_balancer, required=True, **PORT)
         c.integer("port_server", self.port_server, required=True, **PORT)
         c.ip("source", self.source, network_ok=True)
@@ -170,9 +190,10 @@ class _LoadBalancerSettings(RequestObject):
     method: str | None = None
 
     def _check_settings(self, c: Checker, *, create: bool) -> None:
-        c.text("name", self.name, required=create)
+        c.text("name", self.name, required=create, max_len=128)
         c.text("description", self.description)
-        c.choice("health_check_test", self.health_check_test, HEALTH_CHECKS)
+        c.choice("health_check_test", self.health_check_test, HEALTH_CHECKS,
+                 case_insensitive=True)
         # 1..300: the docs say 5..300, but the Java and .NET live tests create load
         # balancers with 1 and the API accepted them.
         c.integer("health_check_interval", self.health_check_interval, lo=1, hi=300)
@@ -183,12 +204,13 @@ class _LoadBalancerSettings(RequestObject):
                 re.compile(self.health_check_parse)
             except re.error:
                 c.fail("health_check_parse", "must be a regular expression")
-        if create and self.health_check_test == "HTTP":
+        if create and isinstance(self.health_check_test, str) and \
+                self.health_check_test.upper() == "HTTP":
             c.text("health_check_path", self.health_check_path, required=True)
         c.boolean("persistence", self.persistence)
         c.integer("persistence_time", self.persistence_time, lo=30, hi=1200,
                   required=self.persistence is True)
-        c.choice("method", self.method, LB_METHODS, required=create)
+        c.choice("method", self.method, LB_METHODS, required=create, case_insensitive=True)
 
     def _settings_body(self) -> dict[str, Any]:
         return {
@@ -251,7 +273,7 @@ class PublicIp(RequestObject):
     datacenter_id: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("reverse_dns", self.reverse_dns)
+        c.host_name("reverse_dns", self.reverse_dns)
         c.choice("type", self.type, IP_TYPES)
 
     def to_body(self) -> dict[str, Any]:
@@ -261,14 +283,23 @@ class PublicIp(RequestObject):
 
 def _check_network(c: Checker, address: Any, mask: Any, *, need_address: bool) -> None:
     ok_addr = c.ip("network_address", address, version=4)
+    if need_address and address is not None and mask is None:
+        c.fail("subnet_mask", "is required with network_address (they are given together)")
+    if ok_addr and address is not None and not any(
+            ipaddress.IPv4Address(address) in block for block in PRIVATE_BLOCKS):
+        ok_addr = c.fail("network_address", "must be a private address (10.0.0.0/8, "
+                                            "172.16.0.0/12 or 192.168.0.0/16)")
     if mask is None:
         return
     try:
-        ipaddress.IPv4Network(f"0.0.0.0/{mask}")
         if not isinstance(mask, str):
             raise ValueError
+        net = ipaddress.IPv4Network(f"0.0.0.0/{mask}")
     except ValueError:
         c.fail("subnet_mask", "must be a subnet mask such as 255.255.255.0")
+        return
+    if str(net.netmask) != mask.strip() or not 8 <= net.prefixlen <= 30:
+        c.fail("subnet_mask", "must be a subnet mask from 255.0.0.0 to 255.255.255.252")
         return
     if address is None:
         if need_address:
@@ -276,9 +307,12 @@ def _check_network(c: Checker, address: Any, mask: Any, *, need_address: bool) -
         return
     if ok_addr:
         try:
-            ipaddress.IPv4Network(f"{address}/{mask}", strict=True)
+            network = ipaddress.IPv4Network(f"{address}/{mask}", strict=True)
         except ValueError:
             c.fail("network_address", f"is not a network address for the mask {mask}")
+            return
+        if not any(network.subnet_of(block) for block in PRIVATE_BLOCKS):
+            c.fail("subnet_mask", f"{network} reaches beyond the private ranges")
 
 
 @dataclass

@@ -81,13 +81,20 @@ class Server(RequestObject):
     hdds: list[Hdd] | None = field(default=None)
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name, required=True)
+        c.text("name", self.name, required=True, max_len=128)
         c.text("description", self.description)
         c.text("appliance_id", self.appliance_id, required=True)
         c.choice("server_type", self.server_type, SERVER_TYPES)
         c.password("password", self.password)
         c.boolean("power_on", self.power_on)
-        if self.public_key is not None and not isinstance(self.public_key, str):
+        c.text("rsa_key", self.rsa_key)
+        c.text("hostname", self.hostname, max_len=63)
+        c.text("ipv6_range", self.ipv6_range)
+        c.text("execution_group", self.execution_group)
+        if isinstance(self.public_key, str):
+            if not self.public_key.strip():
+                c.fail("public_key", "must be an SSH key id (or a list of them)")
+        elif self.public_key is not None:
             c.ids("public_key", self.public_key)
         if self.server_type == "baremetal":
             c.text("baremetal_model_id", self.baremetal_model_id, required=True)
@@ -154,7 +161,7 @@ class ServerUpdate(RequestObject):
     description: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name, required=True)
+        c.text("name", self.name, required=True, max_len=128)
         c.text("description", self.description)
 
     def to_body(self) -> dict[str, Any]:
@@ -260,7 +267,7 @@ class ServerClone(RequestObject):
     datacenter_id: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name, required=True)
+        c.text("name", self.name, required=True, max_len=128)
 
     def to_body(self) -> dict[str, Any]:
         return compact({"name": self.name, "datacenter_id": self.datacenter_id})

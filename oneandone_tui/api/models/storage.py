@@ -48,7 +48,7 @@ class Image(RequestObject):
     datacenter_id: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name, required=True)
+        c.text("name", self.name, required=True, max_len=128)
         c.text("description", self.description)
         c.choice("frequency", self.frequency, FREQUENCIES, required=True)
         c.integer("num_images", self.num_images, required=True, lo=1, hi=50)
@@ -78,7 +78,7 @@ class ImageUpdate(RequestObject):
     frequency: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name)
+        c.text("name", self.name, max_len=128)
         c.text("description", self.description)
         c.choice("frequency", self.frequency, ("ONCE",))
 
@@ -97,7 +97,7 @@ class SharedStorage(RequestObject):
     datacenter_id: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name, required=True)
+        c.text("name", self.name, required=True, max_len=128)
         c.text("description", self.description)
         c.integer("size", self.size, required=True, lo=50, multiple=50)
 
@@ -115,7 +115,7 @@ class SharedStorageUpdate(RequestObject):
     size: int | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name)
+        c.text("name", self.name, max_len=128)
         c.text("description", self.description)
         c.integer("size", self.size, lo=50, multiple=50)
 
@@ -193,9 +193,10 @@ class BlockStorage(RequestObject):
     execution_group: str | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name, required=True)
+        c.text("name", self.name, required=True, max_len=128)
         c.text("description", self.description)
         c.integer("size", self.size, required=True, **BLOCK_SIZE)
+        c.text("execution_group", self.execution_group)
 
     def to_body(self) -> dict[str, Any]:
         return compact({"name": self.name, "description": self.description, "size": self.size,
@@ -212,7 +213,7 @@ class BlockStorageUpdate(RequestObject):
     size: int | None = None
 
     def check(self, c: Checker) -> None:
-        c.text("name", self.name)
+        c.text("name", self.name, max_len=128)
         c.text("description", self.description)
         c.integer("size", self.size, **BLOCK_SIZE)
 

@@ -19,6 +19,7 @@ from urllib.parse import quote
 from ..errors import ValidationError
 from ..models._base import RequestObject
 from ..paging import DEFAULT_PER_PAGE, ListQuery, iterate_pages
+from ..shapes import expected_for
 from ..waiting import (
     ManyProgress,
     Progress,
@@ -55,11 +56,15 @@ class Endpoint:
         return [p.split("}")[0] for p in self.template.split("{")[1:]]
 
 
-def endpoint(method: str, template: str, *, idempotent: bool | None = None) -> Callable[[F], F]:
-    """Declare the endpoint a resource method calls."""
+def endpoint(method: str, template: str, *, idempotent: bool | None = None,
+             answer: str | None = None) -> Callable[[F], F]:
+    """Declare the endpoint a resource method calls; ``answer`` names the shape of its answer
+    (``shapes.py``) where it is not the method's return annotation."""
 
     def deco(fn: F) -> F:
         fn.endpoint = Endpoint(method.upper(), template, idempotent)  # type: ignore[attr-defined]
+        if answer is not None:
+            fn.answer_shape = answer  # type: ignore[attr-defined]
         return fn
 
     return deco
@@ -100,7 +105,8 @@ class Resource:
 
     async def _send(self, fn: Callable[..., Any], *, query: Any = None, body: Any = None,
                     **params: Any) -> ApiResponse:
-        """Validate, build the path from ``fn``'s declared endpoint, send."""
+        """Validate, build the path from ``fn``'s declared endpoint, send; the answer must have
+        the shape ``fn``'s return annotation promises (``shapes.py``)."""
         ep = self.resolve(getattr(fn, "endpoint"))  # noqa: B009 - set by @endpoint
         for name in ep.params:
             value = params.get(name)
@@ -113,8 +119,10 @@ class Resource:
         if isinstance(query, RequestObject):
             query = query.validate().to_body()
         path = ep.template.format_map({k: quote(v, safe="") for k, v in params.items()})
+        expect = getattr(fn, "answer_shape", None) or \
+            expected_for(getattr(fn, "__annotations__", {}).get("return"))
         return await self._client.send(ep.method, path, query=query, json=body,
-                                       idempotent=ep.idempotent)
+                                       idempotent=ep.idempotent, expect=expect)
 
     async def _call(self, fn: Callable[..., Any], *, query: Any = None, body: Any = None,
                     **params: Any) -> Json:
@@ -137,6 +145,14 @@ def id_list(field: str, values: Iterable[Any], attr: str | None = None) -> list[
     return [require(f"{field}[{i}]", value) for i, value in enumerate(out)]
 
 
+def _count(header: Any) -> int | None:
+    """``X-Total-Count`` as a number, or None for anything that is not a plain one."""
+    if not isinstance(header, str) or not header.isascii() or not header.isdigit() \
+            or len(header) > 18:
+        return None
+    return int(header)
+
+
 class ListableResource(Resource):
     """A collection with ``list`` (one page, with ``sort``/``q``/``fields``), ``iterate`` and
     ``list_all`` (every page) and ``get``."""
@@ -156,8 +172,7 @@ class ListableResource(Resource):
 
         async def fetch(params: dict[str, Any]) -> tuple[list[Any], int | None]:
             response = await self._send(self.list, query=params)
-            total = response.headers.get("X-Total-Count")
-            return response.data, int(total) if total and total.isdigit() else None
+            return response.data, _count(response.headers.get("X-Total-Count"))
 
         query = ListQuery(sort=sort, q=q, fields=fields)
         async for page in iterate_pages(fetch, query, per_page):

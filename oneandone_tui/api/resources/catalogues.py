@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ._base import JsonList, JsonObject, ListableResource, Resource, endpoint
+from ._base import JsonObject, ListableResource, Resource, endpoint
 
 __all__ = ["Datacenters", "DvdIsos", "Ping", "Pricing", "RecoveryAppliances",
            "ServerAppliances"]
@@ -44,11 +44,11 @@ class Pricing(Resource):
 
 class Ping(Resource):
     @endpoint("GET", "/ping")
-    async def ping(self) -> JsonList:
+    async def ping(self) -> list[str]:
         """``["PONG"]`` when the API is up (no token needed)."""
         return await self._call(self.ping)
 
     @endpoint("GET", "/ping_auth")
-    async def ping_auth(self) -> JsonList:
+    async def ping_auth(self) -> list[str]:
         """``["PONG"]`` when the API is up and the token is valid."""
         return await self._call(self.ping_auth)

@@ -12,6 +12,7 @@ from ..models import (
     SharedStorageServers,
     SharedStorageUpdate,
 )
+from ..shapes import OBJECT_OR_OBJECTS
 from ._base import Json, JsonList, JsonObject, ManagedResource, endpoint
 
 __all__ = ["SharedStorages"]
@@ -54,14 +55,14 @@ class SharedStorages(ManagedResource):
         return await self._call(self.detach_server, shared_storage_id=shared_storage_id,
                                 server_id=server_id)
 
-    @endpoint("GET", "/shared_storages/access")
+    @endpoint("GET", "/shared_storages/access", answer=OBJECT_OR_OBJECTS)
     async def access(self) -> JsonList:
         """The access credentials, always as a list: Go, Java and .NET decode a list (what the
         API answers); the Python SDK's mock fixture is one object, which becomes a one-item
         list here so readers see one shape."""
         return _as_list(await self._call(self.access))
 
-    @endpoint("PUT", "/shared_storages/access")
+    @endpoint("PUT", "/shared_storages/access", answer=OBJECT_OR_OBJECTS)
     async def change_access_password(self, password: str) -> JsonList:
         """Set the password of the storages' CIFS/NFS access (at least 8 characters); the
         answer is the credentials, as a list (see ``access``)."""

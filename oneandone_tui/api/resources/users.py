@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..errors import ValidationError
 from ..models import User, UserApiIps, UserUpdate
 from ..waiting import GOOD_STATES, StateReader
-from ._base import JsonList, JsonObject, ManagedResource, endpoint, require
+from ._base import JsonObject, ManagedResource, endpoint, require
 
 __all__ = ["Users"]
 
@@ -58,7 +58,7 @@ class Users(ManagedResource):
         return await self._call(self.change_api_key, user_id=user_id)
 
     @endpoint("GET", "/users/{user_id}/api/ips")
-    async def allowed_ips(self, user_id: str) -> JsonList:
+    async def allowed_ips(self, user_id: str) -> list[str]:
         """The IPs allowed to use the user's key (strings)."""
         return await self._call(self.allowed_ips, user_id=user_id)
 

@@ -4,6 +4,11 @@ API's answer in place, then follow what started until it settles.
 A failure keeps the form open with what was typed (a ``Field 'x'`` in the API's message also
 marks field ``x``); a bulk action reports what succeeded and what failed; a success hands the
 resources to the app's follower and shows their state and percent until they settle.
+
+A lost answer (``OutcomeUnknown``) is neither: the form looks at the account first
+(``outcome.py``) and acts on what it finds: a create that happened is followed like a success
+(and a toast says the answer was lost), one that did not is reported and may be sent again.
+While looking fails, the submit button only offers "Check again": nothing is sent twice.
 """
 
 from __future__ import annotations
@@ -15,12 +20,13 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.widgets import Button
 
-from ...api.errors import ValidationError
+from ...api.errors import OutcomeUnknown, ValidationError
 from ..failures import ACTION_ERRORS
 from ..journal import acting
 from ..typed_app import TypedApp
 from .context import FormValues, label_of
 from .fields import split_path
+from .outcome import LostAnswer, check, creates, snapshot
 from .spec import follow_item
 
 if TYPE_CHECKING:
@@ -44,12 +50,24 @@ class Submitting(TypedApp, _Host):
 
     follows: dict[tuple[str, str], Any]
     _failed_lines: list[str] = []
+    #: Changes whose answer was lost and whose outcome could not be checked yet: (item, error).
+    _unknown: list[tuple[Any, OutcomeUnknown]] = []
+    _unknown_values: Any = None
+    _unknown_before: set[str] | None = None
+    #: What looking at the account found for changes that did happen (toasted once).
+    _recovered: list[str] = []
 
     def action_submit(self) -> None:
         if self.sending:
             return
         if self.follows:
             self.action_close()
+            return
+        if self._unknown:
+            # A change's answer was lost and looking at the account failed: sending it
+            # again could do it twice. Only looking again is offered.
+            self._busy(True, "Looking at the account…")
+            self.recheck()
             return
         values = self.values()
         request, errors = self.check(values)
@@ -78,19 +96,54 @@ class Submitting(TypedApp, _Host):
         items = self.ctx.items if self.bulk else [self.ctx.item]
         call = self.spec.call
         assert call is not None
+        self._recovered = []
+        # A create is looked for by name if its answer is lost: what had that name before?
+        before = await snapshot(self.ctx, values) if creates(self.ctx) else None
 
         async def one(item: Any) -> tuple[Any, Any, Exception | None]:
             try:
                 return item, await call(values, item, request), None
+            except OutcomeUnknown as exc:
+                self._line("#form-progress", "The answer was lost: looking at the account…")
+                return await self._look(exc, item, values, before)
             except ACTION_ERRORS as exc:  # shown in the form, never a crash
                 return item, None, exc
 
         target = self.ctx.label or str(values.get("name") or values.get("ip") or "")
         with acting(self.title_text, target):
             outcomes = await asyncio.gather(*(one(i) for i in items))
+        self._outcomes(values, before, list(outcomes))
+
+    @work(group="form-submit", exclusive=True, exit_on_error=False)
+    async def recheck(self) -> None:
+        """Look again at what a lost answer may have done (the "Check again" button)."""
+        values, before, pending = self._unknown_values, self._unknown_before, self._unknown
+        self._recovered = []
+        outcomes = await asyncio.gather(*(self._look(exc, item, values, before)
+                                          for item, exc in pending))
+        self._outcomes(values, before, list(outcomes))
+
+    async def _look(self, error: OutcomeUnknown, item: Any, values: FormValues,
+                    before: set[str] | None) -> tuple[Any, Any, Exception | None]:
+        found = await check(error, self.ctx, item, values, before)
+        if found.done:
+            self._recovered.append(found.text)
+            return item, found.result, None
+        return item, None, LostAnswer(found, error)
+
+    def _outcomes(self, values: FormValues, before: set[str] | None,
+                  outcomes: list[tuple[Any, Any, Exception | None]]) -> None:
         ok = [(item, result) for item, result, exc in outcomes if exc is None]
         failed = [(item, exc) for item, _, exc in outcomes if exc is not None]
+        self._unknown = [(item, exc.error) for item, exc in failed
+                         if isinstance(exc, LostAnswer) and not exc.found.checked]
+        self._unknown_values, self._unknown_before = values, before
+        submit = self.query_one("#form-submit", Button)
+        submit.label = "Check again" if self._unknown else self.spec.submit_label
         self._busy(False)
+        for text in self._recovered:
+            self.app.notify(text, title=self.title_text, markup=False, timeout=8)
+        self._recovered = []
         if not ok:
             self._failed(failed)
             return

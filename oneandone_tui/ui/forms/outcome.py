@@ -1,0 +1,155 @@
+"""After a lost answer, look at the account and say what was found (DESIGN.md §9 rule 4).
+
+The client raises :class:`~oneandone_tui.api.errors.OutcomeUnknown` when a change was sent
+and its answer lost (a timeout, a dropped connection, an unreadable body). Trying again
+blindly could create a second server, so a form first looks:
+
+- a create: the collection is searched by the name typed (``q=``); an item with that name
+  that was not there before the form sent (:func:`snapshot`, taken just before) is the one
+  created, and is followed like any success. None: it was not created, Create may be
+  pressed again.
+- a delete: the item is read back; gone or being removed means deleted.
+- anything else (an edit, a power action): the item is read back and its state shown; whether
+  the change took is for the user to judge, now with the facts.
+
+If looking fails too, the outcome stays unknown and the form offers only "Check again".
+No Textual here: the form (``submit.py``) shows what these return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ...api.errors import ApiError, NotFound, OutcomeUnknown
+from ...catalogue import Item, is_transitional, state_of, state_text
+from .context import label_of
+
+__all__ = ["Found", "LostAnswer", "check", "snapshot"]
+
+REMOVING = frozenset({"REMOVING", "DELETING", "REMOVED", "DELETED"})
+
+
+@dataclass
+class Found:
+    """What looking at the account showed. ``done``: the change happened (``result`` is the
+    resource, for a create: follow it); ``checked`` False: looking failed, still unknown."""
+
+    text: str
+    done: bool = False
+    result: Any = None
+    checked: bool = True
+
+
+class LostAnswer(Exception):
+    """A lost answer, looked into, that is not a success: ``str()`` says what was found."""
+
+    def __init__(self, found: Found, error: OutcomeUnknown) -> None:
+        super().__init__(found.text)
+        self.found = found
+        self.error = error
+
+
+def _facade(ctx: Any) -> Any:
+    return getattr(ctx.client, ctx.cat.api, None)
+
+
+def _name_of(values: Any) -> str | None:
+    name = values.get("name") if hasattr(values, "get") else None
+    return name.strip() if isinstance(name, str) and name.strip() else None
+
+
+def _singular(ctx: Any) -> str:
+    title = ctx.cat.title.lower()
+    return title[:-1] if title.endswith("s") else title
+
+
+def creates(ctx: Any) -> bool:
+    """Whether a form on ``ctx`` creates a resource of its category (a "new" form)."""
+    return not ctx.items and hasattr(_facade(ctx), "list")
+
+
+async def _named(facade: Any, name: str | None) -> list[Item]:
+    items = await facade.list(q=name) if name else await facade.list()
+    return [i for i in items if name is None or i.get("name") == name]
+
+
+async def snapshot(ctx: Any, values: Any) -> set[str] | None:
+    """The ids of the resources a create could be confused with (same name), taken just
+    before it is sent; None when they could not be read (the check then says less)."""
+    try:
+        return {str(i.get("id")) for i in await _named(_facade(ctx), _name_of(values))}
+    except ApiError:
+        return None
+
+
+async def check(error: OutcomeUnknown, ctx: Any, item: Item | None, values: Any,
+                before: set[str] | None) -> Found:
+    """Look at the account after ``error`` and say what was found."""
+    try:
+        if item is None:
+            return await _check_create(ctx, values, before)
+        if error.method == "DELETE":
+            return await _check_delete(ctx, item)
+        return await _check_change(ctx, item)
+    except ApiError as exc:
+        return Found(f"{error.message} Looking at the account failed too ({exc}); the outcome "
+                     f"is still unknown: check again before retrying.", checked=False)
+
+
+async def _check_create(ctx: Any, values: Any, before: set[str] | None) -> Found:
+    name = _name_of(values)
+    what = f"{_singular(ctx)} named {name!r}" if name else f"new {_singular(ctx)}"
+    found = await _named(_facade(ctx), name)
+    if before is not None:
+        new = [i for i in found if str(i.get("id")) not in before]
+        if len(new) == 1:
+            label = label_of(new[0])
+            return Found(f"The answer was lost; looking at the account shows {label} was "
+                         f"created.", done=True, result=new[0])
+        if not new:
+            return Found(f"The answer was lost; looking at the account shows no {what} was "
+                         f"created. Nothing happened: you may try again.")
+        return Found(f"The answer was lost; {len(new)} new {what}s appeared since "
+                     f"({_ids(new)}): look at them before trying again.")
+    if not found:
+        return Found(f"The answer was lost; looking at the account shows no {what}: it was "
+                     f"not created. You may try again.")
+    return Found(f"The answer was lost; the account has {len(found)} {what} "
+                 f"({_ids(found)}) and it cannot be told whether one is new: look at it "
+                 f"before trying again.")
+
+
+async def _check_delete(ctx: Any, item: Item) -> Found:
+    label = label_of(item)
+    try:
+        now = await _facade(ctx).get(str(item["id"]))
+    except NotFound:
+        return Found(f"The answer was lost; looking at the account shows {label} is gone: "
+                     f"deleted.", done=True)
+    state, _ = state_of(now)
+    if state in REMOVING:
+        return Found(f"The answer was lost; looking at the account shows {label} is being "
+                     f"removed.", done=True, result=now)
+    return Found(f"The answer was lost; {label} is still there ({state_text(now)}): it was "
+                 f"not deleted. You may try again.")
+
+
+async def _check_change(ctx: Any, item: Item) -> Found:
+    label = label_of(item)
+    facade = _facade(ctx)
+    if not ctx.cat.gettable or not hasattr(facade, "get"):
+        return Found(f"The answer was lost and {label} cannot be read back here: look at it "
+                     f"before trying again.")
+    try:
+        now = await facade.get(str(item["id"]))
+    except NotFound:
+        return Found(f"The answer was lost; {label} no longer exists.")
+    busy = " (busy: the change is probably under way)" if is_transitional(now) else ""
+    return Found(f"The answer was lost; {label} is now {state_text(now) or 'unchanged'}"
+                 f"{busy}. Check that the change took before trying again.")
+
+
+def _ids(items: Iterable[Item]) -> str:
+    return ", ".join(str(i.get("id")) for i in items)
