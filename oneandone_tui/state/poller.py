@@ -94,6 +94,12 @@ class RoundReport:
     auth: list[BaseException] = field(default_factory=list)
 
 
+def _busy(key: str, items: list[Item]) -> bool:
+    """Something in this list is changing (log entries RUNNING do not count: they are not
+    resources that settle)."""
+    return category(key).stateful and any(map(is_transitional, items))
+
+
 def fingerprint(item: Item | None) -> Any:
     """What of a list item, when it changes, means the resource's object and sections may
     have changed: everything but its progress while busy (a deploying server's percent is
@@ -229,7 +235,7 @@ class Poller:
         entry = self.state.lists.get(key)
         if key in self.kept or meta.full or (entry is not None and entry.partial):
             return FAST
-        if entry is not None and any(map(is_transitional, entry.items)):
+        if entry is not None and _busy(key, entry.items):
             return FAST
         every = min((w.every for w in watches if key in w.list_keys()), default=SLOW)
         if meta.cpu:
@@ -350,7 +356,7 @@ class Poller:
         self.seq += 1
         seq = self.seq
         try:
-            busy = key in self.kept or any(map(is_transitional, entry.items))
+            busy = key in self.kept or _busy(key, entry.items)
             if any(i not in entry.by_id() for i in self._kept_ids.get(key, ())):
                 meta.full = True
             if busy and entry.loaded and not entry.partial and not meta.full \
@@ -417,6 +423,13 @@ class Poller:
         """Fetch this section in the next round (a watched tab just shown)."""
         self._sections.setdefault(sk, _SectionMeta()).forced = True
         self._wake.set()
+
+    async def refresh_lists(self, keys: Iterable[str]) -> None:
+        """Ask for these lists now, all at once, outside the rounds (a screen just opened that
+        needs them, its refresh key)."""
+        report = RoundReport()
+        await asyncio.gather(*(self._refresh_list(k, report) for k in keys))
+        self._judge(report)
 
     async def fetch(self, keys: Iterable[SectionKey]) -> None:
         """Fetch these sections now, outside the rounds (a detail screen just opened, the

@@ -45,7 +45,7 @@ class Bridge:
         """A toast for each resource that settled since the last answer, unless a follow of
         the app's own operation owns that toast."""
         entry = self.app.state.lists.get(key)
-        if entry is None or entry.partial:
+        if entry is None or entry.partial or not category(key).stateful:
             return
         by_id = entry.by_id()
         busy = {rid for rid, item in by_id.items() if is_transitional(item)}

@@ -226,3 +226,28 @@ async def test_following_a_deploying_server_sends_no_get_per_resource(demo_app):
         assert sent("GET /v1/servers/{server_id}") == gets  # ...and no GET per server
         row = app.explorer().table.get_row(ci["id"])
         assert row is not None and row.cells[1] == "POWERED_ON"  # the table read the same
+
+
+async def test_server_alerts_have_one_source_on_the_dashboard_the_center_and_the_detail():
+    from oneandone_tui.ui.screens.monitoring_center import MonitoringCenterScreen
+
+    app = make_demo_app(clock=ManualClock(), start="dashboard")
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        options = app.screen.query_one("#dash-alerts")
+        lines = [str(options.get_option_at_index(i).prompt)
+                 for i in range(options.option_count)]
+        replica = [x for x in lines if "db-replica" in x]
+        assert any("1 process check critical" in x for x in replica), lines
+        await pilot.press("m")
+        await settle(pilot)
+        center = app.screen
+        assert isinstance(center, MonitoringCenterScreen)
+        sid = next(k for k, i in center.items.items() if i["name"] == "db-replica")
+        alerts_cell = center.table.get_row(sid).cells[-1]
+        assert alerts_cell.startswith(f"{len([x for x in replica if x.startswith('✖')])} crit")
+        app.open_detail("servers", {"id": sid, "name": "db-replica"})
+        await settle(pilot)
+        overview = text_of(app.screen.query_one("#section-0 .section-body"))
+        assert "critical: 1 process check critical" in overview
+        assert "alerts       none" not in overview

@@ -11,6 +11,7 @@ After an error the last good data stays, marked stale with its age."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Group
@@ -128,8 +129,11 @@ class DetailScreen(ActionsKeys, Screen[None]):
         return (self.cat.key, self.item_id, title)
 
     def _lists(self) -> tuple[str, ...]:
-        """The category's list: it answers the resource's state, and says when it changed."""
-        return (self.cat.key,) if self.cat.list_call == "list" else ()
+        """The category's list: it answers the resource's state, and says when it changed.
+        A server's alerts come from the monitoring center's list (``overview``'s one
+        source)."""
+        own = (self.cat.key,) if self.cat.list_call == "list" else ()
+        return (*own, "monitoring_center") if self.cat.key == "servers" else own
 
     def _watched(self) -> set[tuple[str, str, str]]:
         """The resource's object and the tab in view (the others: when they are shown)."""
@@ -181,10 +185,16 @@ class DetailScreen(ActionsKeys, Screen[None]):
         """Every tab now (the screen just opened, the refresh key); then the poller keeps the
         one in view fresh."""
         keys = [self._key(None)] + [self._key(s) for s in self.sections if s.call is not None]
-        await self.oapp.poller.fetch(keys)
+        missing = [k for k in self._lists() if not self.oapp.state.list(k).loaded]
+        await asyncio.gather(self.oapp.poller.fetch(keys),
+                             self.oapp.poller.refresh_lists(missing))
 
     def on_state_changed(self, message: StateChanged) -> None:
         change = message.change
+        if change.kind == "list" and change.category == "monitoring_center" \
+                and self.cat.key == "servers":
+            self._render_section(0)
+            return
         if change.category != self.cat.key:
             return
         if change.kind == "list":
@@ -249,6 +259,10 @@ class DetailScreen(ActionsKeys, Screen[None]):
                              style="bold red"))
             return
         data = self.item if section.call is None else entry.data
+        if section.call is None and self.cat.key == "servers":
+            from ..overview import server_alerts_text
+
+            data = {**data, "alerts": server_alerts_text(self.oapp.state, self.item_id)}
         if data is None and section.call is not None:
             body.update(Text(section.empty if entry.loaded else "Loading…", style="italic"))
             return

@@ -45,8 +45,9 @@ VISIBLE_FIRST, REST_AFTER = 1000, 0.05
 #: The other categories' counts in the nav: 23 requests, so rarely (1.5 a minute on average;
 #: with the 4 refreshes of the visible category, 5.5 requests a minute when idle).
 COUNTS_EVERY = 900.0
-#: Seconds after the first rows before the nav's counts are asked for (then the forms loaded).
-AFTER_FIRST_FRAME = 0.1
+#: Seconds after the first rows before the nav's counts are asked for (then the forms loaded);
+#: under another screen at start (the dashboard), after it had time to load its lists.
+AFTER_FIRST_FRAME, HIDDEN_COUNTS = 0.1, 2.0
 
 
 class ExplorerScreen(ActionsKeys, Screen[None]):
@@ -171,6 +172,8 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         try:
             if first is not None:
                 await first
+            elif not in_view(self):
+                pass  # under the dashboard at start: its rounds load this list when shown
             elif not poller.state.list(self.cat.key).loaded:
                 await poller.load(self.cat.key)
             else:
@@ -181,7 +184,9 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
                 # objects they build) once the first rows are on screen: the first frame does
                 # not wait for them (``call_after_refresh`` comes before the frame is drawn).
                 self._last_counts = time.monotonic()
-                self.load_counts(after=AFTER_FIRST_FRAME)
+                # Covered (the dashboard at start): later, and mostly from the lists the
+                # dashboard brings into the state.
+                self.load_counts(after=AFTER_FIRST_FRAME if in_view(self) else HIDDEN_COUNTS)
                 self.set_timer(2 * AFTER_FIRST_FRAME, self._load_forms)
 
     def _load_forms(self) -> None:
@@ -195,10 +200,14 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         if after:
             await asyncio.sleep(after)
         self._last_counts = time.monotonic()
+        # The lists the account state holds count themselves; only the others are asked for.
+        known = {key: len(entry.items) for key, entry in self.oapp.state.lists.items()
+                 if entry.loaded and not entry.partial and not entry.error}
         # A large account's nav does not count the period reports (usages, logs): with
         # 10,000 servers the usage report alone is 9 MB and 40,000 lines, fetched for a number.
-        counts = await self.oapp.feed.counts(reports=not self._large)
-        self.query_one(CategoryNav).set_counts(counts)
+        counts = await self.oapp.feed.counts([c for c in CATEGORIES if c.key not in known],
+                                             reports=not self._large)
+        self.query_one(CategoryNav).set_counts({**counts, **known})
         self._update_title()
 
     # -- showing the state -------------------------------------------------------------------------
@@ -206,6 +215,11 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         change = message.change
         if change.kind == "list" and change.category == self.cat.key:
             self._show_state()
+        elif change.kind == "list" and not change.error and change.ids is None:
+            # Another reader's list (the dashboard's): the nav counts it too.
+            entry = self.oapp.state.lists.get(change.category)
+            if entry is not None and entry.loaded and not entry.partial:
+                self.query_one(CategoryNav).set_counts({change.category: len(entry.items)})
         elif change.kind == "health":
             self._show_error()
 
