@@ -72,6 +72,7 @@ class Watch:
 @dataclass
 class _ListMeta:
     errors: int = 0
+    retry_at: float | None = None
     cpu: float = 0.0
     #: The next round asks for the whole list (resources came or went, or settled).
     full: bool = False
@@ -84,6 +85,8 @@ class _SectionMeta:
     busy: bool = False
     errors: int = 0
     forced: bool = False
+    #: After an error: when to try again (the backoff, with its jitter, drawn once).
+    retry_at: float | None = None
 
 
 @dataclass
@@ -228,10 +231,8 @@ class Poller:
             pass
 
     def _every(self, key: str, watches: list[Watch]) -> float:
-        """Seconds between two answers of this list now."""
+        """Seconds between two answers of this list now (errors: see ``_list_due_at``)."""
         meta = self._lists.get(key) or _ListMeta()
-        if meta.errors:
-            return self._backoff(meta.errors)
         entry = self.state.lists.get(key)
         if key in self.kept or meta.full or (entry is not None and entry.partial):
             return FAST
@@ -253,21 +254,42 @@ class Poller:
         stats = getattr(getattr(self.feed, "client", None), "stats", None)
         return float(getattr(stats, "last_rate_limit_wait", 0.0) or 0.0) if stats else 0.0
 
+    def _list_due_at(self, key: str, watches: list[Watch]) -> float:
+        """When this list is next due (clock time; -inf: now)."""
+        entry = self.state.lists.get(key)
+        if entry is None or (entry.fetched_at is None and entry.error_at is None):
+            return float("-inf")
+        meta = self._lists.get(key)
+        if meta is not None and meta.errors and meta.retry_at is not None:
+            return meta.retry_at
+        return (entry.fetched_at or entry.error_at or 0.0) + self._every(key, watches)
+
+    def _section_due_at(self, sk: SectionKey) -> float:
+        meta = self._sections.setdefault(sk, _SectionMeta())
+        entry = self.state.sections.get(sk)
+        if meta.forced or entry is None or (entry.fetched_at is None
+                                            and entry.error_at is None):
+            return float("-inf")
+        if meta.errors and meta.retry_at is not None:
+            return meta.retry_at
+        parent = self.state.item(sk[0], sk[1])
+        if parent is not None and (is_transitional(parent) != meta.busy
+                                   or fingerprint(parent) != meta.seen):
+            return float("-inf")
+        return (entry.fetched_at or 0.0) + SECTION_EVERY
+
+    def _watched_lists(self, watches: list[Watch]) -> set[str]:
+        return set().union(*(w.list_keys() for w in watches)) | set(self.kept)
+
     def due_lists(self, watches: list[Watch] | None = None) -> set[str]:
         watches = self._active() if watches is None else watches
-        keys = set().union(*(w.list_keys() for w in watches)) | set(self.kept)
-        if "*lists" in self._forced:
-            return keys
-        now, out = self.clock(), set()
-        for key in keys:
-            entry = self.state.lists.get(key)
-            if entry is None or (entry.fetched_at is None and entry.error_at is None):
-                out.add(key)
-                continue
-            last = max(entry.fetched_at or 0.0, entry.error_at or 0.0)
-            if now - last >= self._every(key, watches) - 0.01:
-                out.add(key)
-        return out
+        keys = self._watched_lists(watches)
+        h = self.state.health
+        if "*lists" in self._forced or (h.status == "unreachable" and h.retry_at is not None
+                                        and self.clock() >= h.retry_at):
+            return keys  # asked for, or probing whether the API is back
+        now = self.clock() + 0.01
+        return {k for k in keys if self._list_due_at(k, watches) <= now}
 
     def next_delay(self) -> float:
         """Seconds until something watched is due (at most SLOW: a new watch is seen then)."""
@@ -275,21 +297,11 @@ class Poller:
         if h.status == "unreachable" and h.retry_at is not None:
             return max(0.0, h.retry_at - self.clock())
         watches = self._active()
-        keys = set().union(*(w.list_keys() for w in watches)) | set(self.kept)
-        now, best = self.clock(), SLOW
-        for key in keys:
-            entry = self.state.lists.get(key)
-            if entry is None or (entry.fetched_at is None and entry.error_at is None):
-                return 0.0
-            last = max(entry.fetched_at or 0.0, entry.error_at or 0.0)
-            best = min(best, last + self._every(key, watches) - now)
-        for sk in set().union(*(w.section_keys() for w in watches)):
-            entry = self.state.sections.get(sk)
-            if entry is None or (entry.fetched_at is None and entry.error_at is None):
-                return 0.0
-            last = max(entry.fetched_at or 0.0, entry.error_at or 0.0)
-            best = min(best, last + SECTION_EVERY - now)
-        return max(0.0, best)
+        times = [self._list_due_at(k, watches) for k in self._watched_lists(watches)]
+        times += [self._section_due_at(sk)
+                  for sk in set().union(*(w.section_keys() for w in watches))]
+        best = min(times, default=self.clock() + SLOW) - self.clock()
+        return max(0.0, min(SLOW, best))
 
     # -- one round --------------------------------------------------------------------------------
     async def round(self) -> RoundReport:
@@ -372,6 +384,7 @@ class Poller:
             raise
         except Exception as exc:
             meta.errors += 1
+            meta.retry_at = self.clock() + self._backoff(meta.errors)
             self._count(exc, report)
             self.state.fail_list(key, exc)
             return
@@ -405,19 +418,7 @@ class Poller:
             self.state.put_list(cat.key, items, seq=seq)
 
     def _section_due(self, sk: SectionKey, forced: bool) -> bool:
-        meta = self._sections.setdefault(sk, _SectionMeta())
-        entry = self.state.sections.get(sk)
-        if forced or meta.forced or entry is None or (not entry.loaded and not entry.error):
-            return True
-        key, rid, _ = sk
-        parent = self.state.item(key, rid)
-        if parent is not None:
-            busy = is_transitional(parent)
-            if busy != meta.busy or fingerprint(parent) != meta.seen:
-                return True
-        last = max(entry.fetched_at or 0.0, entry.error_at or 0.0)
-        every = self._backoff(meta.errors) if meta.errors else SECTION_EVERY
-        return self.clock() - last >= every - 0.01
+        return forced or self._section_due_at(sk) <= self.clock() + 0.01
 
     def request_section(self, sk: SectionKey) -> None:
         """Fetch this section in the next round (a watched tab just shown)."""
@@ -427,6 +428,8 @@ class Poller:
     async def refresh_lists(self, keys: Iterable[str]) -> None:
         """Ask for these lists now, all at once, outside the rounds (a screen just opened that
         needs them, its refresh key)."""
+        if self.paused:
+            return  # the token was refused: nothing is sent until a new one is given
         report = RoundReport()
         await asyncio.gather(*(self._refresh_list(k, report) for k in keys))
         self._judge(report)
@@ -435,6 +438,8 @@ class Poller:
         """Fetch these sections now, outside the rounds (a detail screen just opened, the
         refresh key): the resources' own objects first, a section's ``when`` reads them."""
         keys = list(keys)
+        if self.paused:
+            return
         report = RoundReport()
         await asyncio.gather(*(self._refresh_section(sk, report)
                                for sk in keys if sk[2] == ITEM))
@@ -448,6 +453,9 @@ class Poller:
         meta = self._sections.setdefault(sk, _SectionMeta())
         parent = self.state.item(key, rid)
         meta.forced = False
+        # What it was asked for against (on failure too: the retry waits for its backoff).
+        meta.seen = fingerprint(parent)
+        meta.busy = parent is not None and is_transitional(parent)
         try:
             if title == ITEM:
                 data = await self.feed.item(cat, rid)
@@ -459,12 +467,11 @@ class Poller:
             raise
         except Exception as exc:
             meta.errors += 1
+            meta.retry_at = self.clock() + self._backoff(meta.errors)
             self._count(exc, report)
             self.state.fail_section(key, rid, title, exc)
             return
         meta.errors = 0
-        meta.seen, meta.busy = fingerprint(parent), parent is not None and \
-            is_transitional(parent)
         self._count(None, report)
         self.state.put_section(key, rid, title, data)
 
@@ -485,6 +492,8 @@ class Poller:
             self._loading.pop(key, None)
 
     async def _load(self, key: str, first: asyncio.Future[Any] | None) -> None:
+        if self.paused:
+            return
         cat = category(key)
         meta = self._lists.setdefault(key, _ListMeta())
         report = RoundReport()
@@ -509,6 +518,7 @@ class Poller:
             raise
         except Exception as exc:
             meta.errors += 1
+            meta.retry_at = self.clock() + self._backoff(meta.errors)
             self._count(exc, report)
             self.state.fail_list(key, exc)
         self._judge(report)

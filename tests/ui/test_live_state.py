@@ -43,10 +43,10 @@ def clock(monkeypatch) -> FakeClock:
     return fake
 
 
-async def one_round(pilot: Any, clock: FakeClock) -> None:
-    """The slow cadence elapses: the poller runs the round that falls due."""
+async def one_round(pilot: Any, clock: FakeClock, seconds: float = SLOW) -> None:
+    """The slow cadence (or ``seconds``) elapses: the poller runs the round that falls due."""
     app = pilot.app
-    clock.now += SLOW
+    clock.now += seconds
     done = app.poller.rounds
     app.poller.nudge()
     await until(pilot, lambda: app.poller.rounds > done)

@@ -347,10 +347,18 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
             self.table.refresh()
         line.update(text)
         line.display = True
-        if state.health.status == "ok" and self._toasted != entry.error:
+        if self._toasted != entry.error:
             self._toasted = entry.error
-            self.notify(entry.error, title=f"{self.cat.title}: request failed",
-                        severity="error", timeout=6)
+            # After the round has judged the connection: a refused token or an unreachable
+            # API is the banner's to say, once, not a toast per category.
+            self.set_timer(0.05, functools.partial(self._toast, self.cat.key, entry.error))
+
+    def _toast(self, key: str, error: str) -> None:
+        entry = self.oapp.state.lists.get(key)
+        if key == self.cat.key and entry is not None and entry.error == error \
+                and self.oapp.state.health.status == "ok":
+            self.notify(error, title=f"{self.cat.title}: request failed", severity="error",
+                        timeout=6)
 
     def wake(self) -> None:
         """Refresh the visible list now."""
