@@ -434,6 +434,23 @@ class Poller:
         await asyncio.gather(*(self._refresh_list(k, report) for k in keys))
         self._judge(report)
 
+    async def items(self, key: str, max_age: float = 5.0) -> list[Item]:
+        """A category's items for a reader that needs them now (a form's picker): the
+        state's when they arrived within ``max_age`` seconds, else asked for (and kept in the
+        state for every other reader). Raises when there is no fresh answer."""
+        entry = self.state.list(key)
+        age = self.state.age(entry)
+        if entry.loaded and not entry.partial and entry.error is None and age is not None \
+                and age <= max_age:
+            return entry.items
+        await self.refresh_lists([key])
+        entry = self.state.list(key)
+        if entry.error is not None:
+            raise LookupError(entry.error)
+        if self.paused:
+            raise LookupError("the API refused the token: enter a new one (T)")
+        return entry.items
+
     async def fetch(self, keys: Iterable[SectionKey]) -> None:
         """Fetch these sections now, outside the rounds (a detail screen just opened, the
         refresh key): the resources' own objects first, a section's ``when`` reads them."""
