@@ -406,11 +406,13 @@ class Poller:
             s = fresh.get(rid)
             if s is None:  # gone (deleted): the next whole list confirms it
                 continue
+            if all(item.get(k) == v for k, v in s.items()):
+                merged.append(item)  # unchanged: the same object (no copy of 10,000 items)
+                continue
             new = {**item, **s}
-            if new != item:
-                changed.append(rid)
-                if is_transitional(item) and not is_transitional(new):
-                    meta.full = True  # settled: more than the state may have changed
+            changed.append(rid)
+            if is_transitional(item) and not is_transitional(new):
+                meta.full = True  # settled: more than the state may have changed
             merged.append(new)
         if changed or meta.full:
             self.state.put_list(cat.key, merged, ids=None if meta.full else changed, seq=seq)

@@ -138,7 +138,7 @@ async def test_live_refresh_without_a_key_press(demo_app):
         demo_app.screen.wake()
         await until(pilot, lambda: table(demo_app).get_row(ci).cells[1] == "POWERED_ON")
         assert table(demo_app).get_row(ci).styles[1] == "state-good"
-        assert "ci-runner is POWERED_ON" in notifications(demo_app)
+        await until(pilot, lambda: "ci-runner is POWERED_ON" in notifications(demo_app))
 
 
 async def test_errors_are_shown_not_raised(demo_app):
