@@ -16,6 +16,7 @@ loop that made it); the UI's bridge turns them into Textual messages.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -140,7 +141,7 @@ class AccountState:
             entry = self.lists[key] = ListEntry()
         return entry
 
-    def items(self, key: str) -> list[Item]:
+    def items(self, key: str) -> builtins.list[Item]:
         return self.list(key).items
 
     def item(self, key: str, item_id: str) -> Item | None:
@@ -159,8 +160,9 @@ class AccountState:
         return None if entry.fetched_at is None else self.clock() - entry.fetched_at
 
     # -- writing (the poller) ---------------------------------------------------------------------
-    def put_list(self, key: str, items: list[Item], *, raw: Any = None, partial: bool = False,
-                 ids: Iterable[str] | None = None, seq: int = 0) -> None:
+    def put_list(self, key: str, items: builtins.list[Item], *, raw: Any = None,
+                 partial: bool = False, ids: Iterable[str] | None = None,
+                 seq: int = 0) -> None:
         """New items of a category; ``ids``: those that changed when the caller knows."""
         entry = self.list(key)
         # Comparing 10,000 items costs ~20 ms: a long list is announced as changed and its
