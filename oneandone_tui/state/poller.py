@@ -40,6 +40,8 @@ FAST, SLOW = 2.0, 15.0
 SECTION_EVERY = 30.0
 #: Cap of the error backoff, and of the idle interval of a costly list.
 MAX_BACKOFF, MAX_SLOW = 60.0, 120.0
+#: The least wait after a round that sent nothing though something looked due.
+IDLE_GUARD = 0.5
 #: When stable, a list's round may cost at most this share of one core (10,000 servers).
 IDLE_CPU_SHARE = 0.005
 #: The fields of a list item that change while a resource is busy and that the list alone
@@ -209,12 +211,17 @@ class Poller:
                 self._resumed.clear()
                 await self._resumed.wait()
             delay = self.next_delay()
-            if delay > 0 and not self._wake.is_set():
+            woken = self._wake.is_set()
+            if delay > 0 and not woken:
                 await self._wait(delay)
+                woken = self._wake.is_set()
             self._wake.clear()
             if self.paused:
                 continue
-            await self.round()
+            report = await self.round()
+            if not report.requests and delay <= 0 and not woken:
+                # Something looked due and nothing was sent: never spin.
+                await self._wait(IDLE_GUARD)
 
     async def _wait(self, delay: float) -> None:
         if self._sleep is not None:
@@ -294,9 +301,10 @@ class Poller:
     def next_delay(self) -> float:
         """Seconds until something watched is due (at most SLOW: a new watch is seen then)."""
         h = self.state.health
-        if h.status == "unreachable" and h.retry_at is not None:
-            return max(0.0, h.retry_at - self.clock())
         watches = self._active()
+        if h.status == "unreachable" and h.retry_at is not None \
+                and self._watched_lists(watches):
+            return max(0.0, h.retry_at - self.clock())
         times = [self._list_due_at(k, watches) for k in self._watched_lists(watches)]
         times += [self._section_due_at(sk)
                   for sk in set().union(*(w.section_keys() for w in watches))]

@@ -160,3 +160,10 @@ def test_a_version_changes_exactly_when_the_answer_does(first, second):
     assert all(state.item("vpns", str(i["id"])) is not None for i in second)
     assert len(seen) == 2  # every answer is announced (a follow waits for one)
 
+
+
+def test_an_unreachable_api_with_nothing_watched_does_not_spin():
+    clock = Clock()
+    poller = Poller(FakeFeed({}), clock=clock)
+    poller.state.set_health("unreachable", "down", retry_at=clock.now - 5, failures=3)
+    assert poller.next_delay() > 1.0  # nothing to probe with: wait, do not loop at once
