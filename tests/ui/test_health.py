@@ -103,6 +103,9 @@ async def test_an_unreachable_api_backs_off_with_jitter_and_recovers_by_itself(c
         assert app.explorer().table.row_count == rows  # the last good rows stay...
         error = text_of(app.screen.query_one("#list-error"))
         assert "stale" in error and "Could not refresh" in error  # ...marked stale
+        line = app.screen.query_one("#list-error")
+        assert len(error) > line.size.width and line.size.height >= 2  # wrapped, not cut
+        assert "(GET /servers)" in error
         status = text_of(app.screen.query_one(StatusBar))
         assert "refreshed just now" not in status and "stale" in status
 
