@@ -137,6 +137,8 @@ class Poller:
         self._resumed = asyncio.Event()
         self._round_lock = asyncio.Lock()
         self._loading: dict[str, asyncio.Task[Any]] = {}
+        #: Lists being asked for now (a second asker awaits the same answer).
+        self._inflight: dict[str, asyncio.Future[None]] = {}
         #: Completed rounds (tests wait for "two rounds" with it).
         self.rounds = 0
         #: Numbers every list request as it is sent (see ``ListEntry.seq``).
@@ -369,6 +371,25 @@ class Poller:
             report.ok += 1  # the API answered (an error status): it is reachable
 
     async def _refresh_list(self, key: str, report: RoundReport) -> None:
+        """Ask for one list, unless it is being asked for already (the dashboard opening
+        while a round runs): then its answer is this one too, never a second request."""
+        running = self._inflight.get(key)
+        if running is not None:
+            await asyncio.shield(running)
+            entry = self.state.list(key)
+            report.requests += 1
+            if entry.error is None:
+                report.ok += 1
+            return
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._inflight[key] = done
+        try:
+            await self._ask_list(key, report)
+        finally:
+            del self._inflight[key]
+            done.set_result(None)
+
+    async def _ask_list(self, key: str, report: RoundReport) -> None:
         cat = category(key)
         meta = self._lists.setdefault(key, _ListMeta())
         entry = self.state.list(key)
