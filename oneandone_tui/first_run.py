@@ -30,12 +30,20 @@ def configured_app(args: argparse.Namespace, start: str) -> Any:
             return Connection("demo", "in-process emulator", settings.read_only, demo=True)
         return Connection(settings.profile, settings.base_url, settings.read_only)
 
+    def save(token: str) -> None:
+        config.save_profile(config.Profile(settings.profile, token=config.Secret(token),
+                                           base_url=settings.base_url))
+
     if settings.token is not None:
         client = Client(settings.token, base_url=settings.base_url,
                         read_only=settings.read_only)
-        return OneAndOneApp(client, connection(), start=start)
+        configured = OneAndOneApp(client, connection(), start=start)
+        # A token refused later (401) is replaced on the spot (``T``) and saved like this.
+        configured.save_token = save
+        return configured
 
     app = OneAndOneApp(None, connection(), start=start)
+    app.save_token = save
 
     async def check(token: str) -> str | None:
         probe = Client(token, base_url=settings.base_url)
@@ -48,10 +56,6 @@ def configured_app(args: argparse.Namespace, start: str) -> Any:
         finally:
             await probe.aclose()
         return None
-
-    def save(token: str) -> None:
-        config.save_profile(config.Profile(settings.profile, token=config.Secret(token),
-                                           base_url=settings.base_url))
 
     def connect(token: str) -> None:
         app.connect(Client(token, base_url=settings.base_url, read_only=settings.read_only),

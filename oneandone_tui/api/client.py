@@ -233,6 +233,12 @@ class Client(Facades):
     def token(self) -> Secret | None:
         return self._token
 
+    def set_token(self, token: str | Secret | None) -> None:
+        """Send ``token`` from now on (a new token entered after the API refused the old
+        one); the client stays open, its connections and counters kept."""
+        self._token = token if isinstance(token, Secret) or token is None else Secret(token)
+        self._wire.set_token(self._token)
+
     def resources(self) -> dict[str, Resource]:
         """Every category facade by attribute name (for the UI's catalogue and the tests)."""
         return {name: getattr(self, name) for name in RESOURCES}

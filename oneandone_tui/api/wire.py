@@ -79,6 +79,8 @@ class Wire(Protocol):
     async def exchange(self, method: str, path: str, params: dict[str, str],
                        content: bytes | None) -> Reply: ...
 
+    def set_token(self, token: Secret | None) -> None: ...
+
     async def aclose(self) -> None: ...
 
 
@@ -154,6 +156,11 @@ class HttpxWire:
             raise failure
         return Reply(r.status_code, r.headers, data, r.reason_phrase)
 
+    def set_token(self, token: Secret | None) -> None:
+        """A new token for every later request (a token entered after a 401)."""
+        self._http.headers.pop("X-TOKEN", None)
+        self._http.headers.update(_with_token({}, token))
+
     async def aclose(self) -> None:
         await self._http.aclose()
 
@@ -196,6 +203,10 @@ class DirectWire:
         if failure is not None:
             raise failure
         return Reply(status, Headers(got), data, _reason(status))
+
+    def set_token(self, token: Secret | None) -> None:
+        """A new token for every later request (a token entered after a 401)."""
+        self._token = token
 
     async def aclose(self) -> None:
         return None

@@ -1,5 +1,7 @@
-"""The application: thin. It owns the client (given to it), the feed, the connection facts for
-the status line, and the global keys; screens do the rest."""
+"""The application: thin. It owns the client (given to it), the feed, the account state and
+its one poller (``oneandone_tui/state``; the bridge turns their changes into messages for the
+screens), the connection facts for the status line, and the global keys; screens do the
+rest."""
 
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ class OneAndOneApp(App[None]):
         Binding("colon", "jump", "Jump"),
         Binding("D", "dashboard", "Dashboard", show=False),
         Binding("J", "journal", "Journal", show=False),
+        Binding("T", "token", "New token", show=False),
         # Reached only when the screen turned its n/e/ctrl+d/a off (read-only): say why.
         Binding("n,e,ctrl+d,a", "read_only_refusal", show=False),
     ]
@@ -58,6 +61,9 @@ class OneAndOneApp(App[None]):
         self._follower: Any = None
         #: The start category's first page, asked for before the explorer is shown.
         self._first_page: tuple[str, asyncio.Future[Any]] | None = None
+        #: Saves a token entered after a 401 (the profile, like the first-run screen); None
+        #: when nothing is saved (the demo, a token from the environment).
+        self.save_token: Any = None
         if client is not None:
             self._wire(client)
 
@@ -77,10 +83,21 @@ class OneAndOneApp(App[None]):
         return self._follower is not None and self._follower.quiet(category_key, item_id)
 
     def _wire(self, client: UiClient) -> None:
+        from ..state import Poller
+        from .bridge import Bridge
+
         self.client = client
         self.feed = Feed(client)
+        # The UI's clock (``timing``), read at each call: snapshot tests freeze it.
+        self.poller = Poller(self.feed, clock=lambda: timing.monotonic())
+        self.state = self.poller.state
+        self.bridge = Bridge(self)
+        self.poller.round_listeners.append(self._push_counts)
         if hasattr(client, "observer") and client.observer is None:
             client.observer = self._observe
+
+    def _start_polling(self) -> None:
+        self.run_worker(self.poller.run(), group="poll", name="poller", exit_on_error=False)
 
     async def on_mount(self) -> None:
         # The CLI turns the cyclic collector off for the start-up; back on once the first
@@ -91,6 +108,7 @@ class OneAndOneApp(App[None]):
             return
         await self._prefetch()
         self._explore()
+        self._start_polling()
 
     async def _prefetch(self) -> None:
         """Ask for the start category's first page before the explorer exists, and wait for it
@@ -101,7 +119,7 @@ class OneAndOneApp(App[None]):
         if self.start_screen is not None:
             return
         cat = category(self.start_category)
-        task = asyncio.ensure_future(self.feed.first_page(cat))
+        task = asyncio.ensure_future(self.poller.load(cat.key))
         # Retrieved here so that a failure nobody took (the user left the category) is not
         # reported as never retrieved; the explorer still sees it by awaiting the task.
         task.add_done_callback(lambda t: t.cancelled() or t.exception())
@@ -109,8 +127,8 @@ class OneAndOneApp(App[None]):
         await asyncio.wait({task}, timeout=PREFETCH_WAIT)
 
     def take_first_page(self, category_key: str) -> asyncio.Future[Any] | None:
-        """The first page asked for at start (a task, perhaps done), once, if it is of this
-        category."""
+        """The loading of the start category's list begun at start (a task, perhaps done),
+        once, if it is of this category."""
         first, self._first_page = self._first_page, None
         return first[1] if first is not None and first[0] == category_key else None
 
@@ -129,6 +147,7 @@ class OneAndOneApp(App[None]):
             self.pop_screen()
         self.first_screen = None
         self._explore()
+        self._start_polling()
 
     async def on_unmount(self) -> None:
         close = getattr(self.client, "aclose", None)
@@ -138,7 +157,51 @@ class OneAndOneApp(App[None]):
     # -- status line ------------------------------------------------------------------------------
     def _observe(self, event: Any) -> None:
         self.journal.record(event)
+        if getattr(event, "status", None) == 401 and self.state.health.status != "auth":
+            # Any request (a form's, a chart's) that hears 401: one banner, polling stops.
+            self.state.set_health("auth", "401: the token was refused")
         self.call_later(self._push_counts)
+
+    # -- a new token after a 401 ------------------------------------------------------------------
+    def action_token(self) -> None:
+        from .screens.token import TokenScreen
+
+        if isinstance(self.screen, TokenScreen) or self.client is None:
+            return
+        where = "saved to the profile (mode 0600)" if self.save_token is not None \
+            else "used for this session"
+        self.push_screen(TokenScreen(self.check_token, where), self._new_token)
+
+    async def check_token(self, token: str) -> str | None:
+        """None when the API accepts ``token``; the client keeps it then (else the old one)."""
+        from ..api.errors import ApiError, AuthError
+
+        client = self.client
+        if client is None:  # the first-run screen checks its own token
+            return "No API client yet."
+        old = client.token
+        client.set_token(token)
+        try:
+            await client.ping.ping_auth()
+        except AuthError:
+            client.set_token(old)
+            return "The API refused this token (401/403). Check it and try again."
+        except ApiError as exc:
+            client.set_token(old)
+            return f"Could not check the token: {exc}"
+        return None
+
+    def _new_token(self, token: str | None) -> None:
+        if not token:
+            return
+        if self.save_token is not None:
+            try:
+                self.save_token(token)
+            except OSError as exc:
+                self.notify(f"The token works but could not be saved: {exc}",
+                            severity="warning")
+        self.poller.resume()
+        self.notify("Token accepted: refreshing again", title="API token")
 
     def action_journal(self) -> None:
         from .screens.journal import JournalScreen
@@ -153,8 +216,16 @@ class OneAndOneApp(App[None]):
             refuse(self, "changes")
 
     def mark_refreshed(self) -> None:
+        """A screen that fetches on its own (logs, usages, charts) received data."""
         self.last_refresh = timing.monotonic()
         self._push_counts()
+
+    def refreshed_at(self) -> float | None:
+        """When data last arrived, from the poller or a screen's own request (the status
+        line's "refreshed": never a time when only errors came)."""
+        times = [t for t in (self.last_refresh, getattr(self.state, "last_data", None))
+                 if t is not None] if self.client is not None else []
+        return max(times) if times else None
 
     def rate_limit_wait(self) -> float:
         """Seconds the client last had to wait for a rate limit (0 when it never had to)."""
@@ -170,7 +241,7 @@ class OneAndOneApp(App[None]):
             bar.update_counts(
                 requests=getattr(stats, "requests", 0), errors=getattr(stats, "errors", 0),
                 rate_limit_wait=float(getattr(stats, "last_rate_limit_wait", 0) or 0),
-                last_refresh=self.last_refresh)
+                last_refresh=self.refreshed_at())
 
     # -- navigation -------------------------------------------------------------------------------
     def explorer(self):
@@ -220,7 +291,7 @@ class OneAndOneApp(App[None]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        bindings = [(b.key, b.description) for b in self.screen.BINDINGS  # type: ignore[union-attr]
+        bindings = [(b.key, b.description) for b in self.screen.BINDINGS
                     if isinstance(b, Binding) and b.description]
         self.push_screen(HelpScreen(bindings))
 

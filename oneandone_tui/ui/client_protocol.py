@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         Users,
         Vpns,
     )
+    from ..secret import Secret
 
 __all__ = ["UiClient"]
 
@@ -75,5 +76,10 @@ class UiClient(Protocol):
     vpns: Vpns
     block_storages: BlockStorages
     ssh_keys: SshKeys
+
+    @property
+    def token(self) -> Secret | None: ...
+
+    def set_token(self, token: str | Secret | None) -> None: ...
 
     async def aclose(self) -> None: ...

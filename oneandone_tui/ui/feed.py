@@ -42,6 +42,9 @@ class Feed:
         self.client = client
         self._limit = asyncio.Semaphore(concurrency)
         self._leaves: dict[tuple[Any, ...], Item] = {}
+        #: The last answer of each object-shaped category (usages, pricing) before flattening,
+        #: for readers that need more than its rows (the dashboard's cost estimate).
+        self.last_raw: dict[str, Any] = {}
 
     def _api(self, cat: Category, api: str | None = None) -> Any:
         return getattr(self.client, api or cat.api)
@@ -53,6 +56,8 @@ class Feed:
         async with self._limit:
             data = await method(**kwargs)
         if cat.flatten is not None:
+            if not overrides:
+                self.last_raw[cat.key] = data
             return cat.flatten(data)
         items = list(data or [])
         if len(items) > FIRST_PAGE:

@@ -1,31 +1,34 @@
 """Following what a mutation started, app-wide: after a form or confirmation succeeds, the
-resource is waited for with the client's ``wait_for`` / ``wait_deleted`` in a worker (group
-``follow``), its state and percent go to the screens as they change (the explorer's row updates
-in place), and a toast says how it ended. Closing the form does not stop it.
+resource is watched until it settles (or is gone), its state and percent go to the listeners
+(the form) as they change, and a toast says how it ended. Closing the form does not stop it.
 
-The follower's sleep can be cut short with :meth:`Follower.wake` (the refresh key, and tests
-that move the emulator's clock).
+The follower sends no request of its own (DESIGN §9 rule 3): it keeps the resource's category
+in the one poller's rounds (``Poller.keep``: the fast cadence, one list per round, a status
+projection while something changes) and reads each answer from the account state. The table,
+the detail and the dashboard see the same answers through the state, so nothing is polled
+twice and nothing writes into another screen's widgets.
+
+``wake`` runs a round now (the refresh key, and tests that move the emulator's clock).
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
-from ..api.waiting import WaitPolicy
-from ..catalogue import category
+from ..catalogue import BAD_STATES, is_transitional, state_of
+from ..state import Change
 from .forms.spec import Target
-from .rows import row_for
 
-if TYPE_CHECKING:
-    from .client_protocol import UiClient
-
-#: Seconds after a follow ends during which the explorer and the detail screen leave the
-#: "settled" toast to the follower (one toast per operation, not two).
+#: Seconds after a follow ends during which the bridge leaves the "settled" toast to the
+#: follower (one toast per operation, not two).
 QUIET_FOR = 120.0
+#: A follow gives up after this long (the official SDK waits 25 minutes).
+TIMEOUT = 30 * 60.0
+#: Whole lists in a row without a created resource before the follow says it is gone.
+ABSENT_ROUNDS = 5
 
 
 @dataclass
@@ -36,6 +39,10 @@ class Follow:
     percent: int | None = None
     done: bool = False
     error: str | None = None
+    #: Only answers asked for after the follow began count (``Poller.seq``).
+    after: int = 0
+    started: float = field(default_factory=time.monotonic)
+    absent: int = 0
 
     @property
     def key(self) -> tuple[str, str]:
@@ -60,12 +67,10 @@ class Follower:
     def __init__(self, app: Any) -> None:
         self.app = app
         self.active: dict[tuple[str, str], Follow] = {}
-        # Livelier than the SDK's 15 s: one GET per followed resource every 3 s at most.
-        self.policy = WaitPolicy(interval=1.0, backoff=1.5, max_interval=3.0,
-                                 timeout=30 * 60.0)
         self.listeners: list[Listener] = []
         self._recent: dict[tuple[str, str], float] = {}
-        self._wake = asyncio.Event()
+        self._release: dict[tuple[str, str], Callable[[], None]] = {}
+        self.unsubscribe = app.state.subscribe(self._changed)
 
     # -- API for screens ----------------------------------------------------------------------
     def follow(self, target: Target, action: str) -> Follow:
@@ -74,11 +79,13 @@ class Follower:
         if running is not None and running.target.deleted == target.deleted:
             self.wake()
             return running
-        f = Follow(target, action)
+        f = Follow(target, action, after=self.app.poller.seq + 1)
         self.active[f.key] = f
-        self.app.run_worker(self._run(f), group="follow", exit_on_error=False,
-                            name=f"follow {target.category}:{target.id}")
-        self._wake_screens()
+        old = self._release.pop(f.key, None)
+        if old is not None:
+            old()
+        self._release[f.key] = self.app.poller.keep(  # wakes the poller
+            target.category, None if target.deleted else target.id)
         return f
 
     def listen(self, listener: Listener) -> Callable[[], None]:
@@ -94,44 +101,52 @@ class Follower:
         return ended is not None and time.monotonic() - ended < QUIET_FOR
 
     def wake(self) -> None:
-        """Poll every followed resource now."""
-        self._wake.set()
-        self._wake.clear()
+        """A round now: every followed resource's list is asked for."""
+        self.app.poller.wake()
 
-    async def _sleep(self, delay: float) -> None:
-        try:
-            await asyncio.wait_for(self._wake.wait(), timeout=delay)
-        except asyncio.TimeoutError:
-            pass
+    # -- reading the state ------------------------------------------------------------------------
+    def _changed(self, change: Change) -> None:
+        if change.kind != "list" or change.error or not self.active:
+            return
+        for f in [f for f in self.active.values() if f.target.category == change.category]:
+            self._check(f)
 
-    # -- the loop ---------------------------------------------------------------------------------
-    async def _run(self, f: Follow) -> None:
-        cat = category(f.target.category)
-        client: UiClient = self.app.client
-        resource = getattr(client, cat.api)
-        opts = {"policy": self.policy, "sleep": self._sleep}
-
-        def progress(state: str | None, percent: int | None) -> None:
+    def _check(self, f: Follow) -> None:
+        entry = self.app.state.lists.get(f.target.category)
+        if entry is None or entry.seq < f.after:
+            return  # an answer asked for before the operation: it cannot tell
+        item = entry.by_id().get(f.target.id)
+        if item is None:
+            if f.target.deleted:
+                self._end(f)
+            elif not entry.partial:
+                f.absent += 1
+                if f.absent >= ABSENT_ROUNDS:
+                    self._end(f, "no longer in the list")
+            return
+        f.absent = 0
+        state, percent = state_of(item)
+        if (state, percent) != (f.state, f.percent):
             f.state, f.percent = state, percent
             self._show(f)
+        if state in BAD_STATES:
+            self._end(f, f"reached {state}")
+        elif not f.target.deleted and not is_transitional(item):
+            self._end(f)
+        elif time.monotonic() - f.started > TIMEOUT:
+            self._end(f, f"not settled after {TIMEOUT / 60:g} minutes (last state: {state})")
 
-        try:
-            if f.target.deleted:
-                await resource.wait_deleted(f.target.id, on_progress=progress, **opts)
-            else:
-                item = await resource.wait_for(f.target.id, on_progress=progress, **opts)
-                self._patch(f, item)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            f.error = str(exc)
+    def _end(self, f: Follow, error: str | None = None) -> None:
+        f.error = error
         f.done = True
         if self.active.get(f.key) is f:
             del self.active[f.key]
+            release = self._release.pop(f.key, None)
+            if release is not None:
+                release()
         self._recent[f.key] = time.monotonic()
         self._show(f)
         self._toast(f)
-        self._wake_screens()
 
     def _toast(self, f: Follow) -> None:
         if f.error:
@@ -142,44 +157,9 @@ class Follower:
         else:
             self.app.notify(f"{f.target.label} is {f.state or 'done'}", title=f.action)
 
-    # -- telling the screens ----------------------------------------------------------------------
     def _show(self, f: Follow) -> None:
-        if f.target.deleted and f.done and not f.error:
-            self._remove_row(f)
-        elif f.state is not None:
-            state = {"state": f.state, "percent": f.percent}
-            if category(f.target.category).status_fields == "id,status":
-                state = {"status": state}
-            self._patch(f, state)
         for listener in list(self.listeners):
             try:
                 listener(f)
             except Exception:  # a closed form must not break the follow
                 pass
-
-    def _explorer(self, f: Follow) -> Any:
-        explorer = self.app.explorer() if hasattr(self.app, "explorer") else None
-        if explorer is None or explorer.cat.key != f.target.category:
-            return None
-        return explorer
-
-    def _patch(self, f: Follow, patch: dict[str, Any]) -> None:
-        """Update the explorer's row in place (no request: the state came with the poll)."""
-        explorer = self._explorer(f)
-        if explorer is None or f.target.id not in explorer.items:
-            return
-        item = {**explorer.items[f.target.id], **patch}
-        explorer.items[f.target.id] = item
-        explorer.table.update_rows([row_for(explorer.cat, item)])
-
-    def _remove_row(self, f: Follow) -> None:
-        explorer = self._explorer(f)
-        if explorer is not None and f.target.id in explorer.items:
-            explorer.items.pop(f.target.id, None)
-            explorer.table.remove_rows([f.target.id])
-
-    def _wake_screens(self) -> None:
-        for screen in self.app.screen_stack:
-            wake = getattr(screen, "wake", None)
-            if callable(wake):
-                wake()

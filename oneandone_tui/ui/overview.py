@@ -1,7 +1,15 @@
-"""What the dashboard shows, gathered through the feed: every category's count by state, the
+"""What the dashboard shows, read from the account state (``from_state``; ``gather`` fetches the
+same through the feed for callers without a state): every category's count by state, the
 monitoring center's alerts, recent failures and activity from the logs, and the cost of the
 last 30 days at list prices. No Textual here; every part fails on its own (a failed request
-leaves that part empty and names the error) rather than blanking the whole overview."""
+leaves that part without data and names the error) rather than blanking the whole overview.
+
+Server alerts have one source: the monitoring center (``GET /monitoring_center``). It
+evaluates each server's monitoring policy now (resource thresholds, port and process checks,
+the agent), while a server object's own ``alerts`` field lists only resource alerts as last
+recorded and knows nothing of port or process checks: "db-replica: 1 process check
+critical" is in the first and not in the second. The dashboard, the monitoring center screen
+and a server's detail all show :func:`alerts_of` of the monitoring center's item."""
 
 from __future__ import annotations
 
@@ -28,6 +36,8 @@ class Alert:
     server_id: str
     server: str
     what: str
+    #: How many checks this line stands for ("2 port checks critical").
+    n: int = 1
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,10 @@ class Overview:
     activity: list[Item] = field(default_factory=list)
     estimate: Estimate | None = None
     errors: dict[str, str] = field(default_factory=dict)
+    #: Parts shown from data kept after an error: the error.
+    stale: dict[str, str] = field(default_factory=dict)
+    #: The lists that have data (a part with neither data nor error is still loading).
+    loaded: set[str] = field(default_factory=set)
 
 
 def alerts_of(item: Item) -> list[Alert]:
@@ -64,10 +78,79 @@ def alerts_of(item: Item) -> list[Alert]:
         for lvl, key in (("CRITICAL", "critical"), ("WARNING", "warning")):
             n = int(counts.get(key) or 0)
             if n:
-                out.append(Alert(lvl, sid, name, f"{n} {what}{'s' if n > 1 else ''} {key}"))
+                out.append(Alert(lvl, sid, name, f"{n} {what}{'s' if n > 1 else ''} {key}", n))
     if get(item, "agent.missing_agent_alert"):
         out.append(Alert("WARNING", sid, name, "monitoring agent missing"))
     return out
+
+
+def alert_totals(item: Item) -> tuple[int, int]:
+    """(critical, warning) checks of one monitoring-center item, counted as the dashboard
+    lists them (the monitoring center's column and the detail say the same)."""
+    alerts = alerts_of(item)
+    return (sum(a.n for a in alerts if a.level == "CRITICAL"),
+            sum(a.n for a in alerts if a.level == "WARNING"))
+
+
+def server_alerts_text(state: Any, server_id: str) -> str:
+    """A server's alerts as its detail says them: from the monitoring center (the one
+    source, see the module's docstring), "none" only when the monitoring center answered."""
+    entry = state.lists.get("monitoring_center")
+    if entry is None or not entry.loaded:
+        if entry is not None and entry.error:
+            return f"unknown: could not load the monitoring center: {entry.error}"
+        return "… (asking the monitoring center)"
+    item = entry.by_id().get(server_id)
+    alerts = alerts_of(item) if item is not None else []
+    text = "; ".join(f"{a.level.lower()}: {a.what}" for a in alerts) or "none"
+    if item is None:
+        text = "none (not in the monitoring center)"
+    return f"{text} (stale: {entry.error})" if entry.error else text
+
+
+#: Every list the dashboard reads from the account state.
+DASHBOARD_LISTS = (*(c.key for c in COUNTED), "monitoring_center", "logs", "usages",
+                   "pricing")
+
+
+def from_state(state: Any) -> Overview:
+    """The overview of what the account state holds now. A part whose list never arrived
+    says its error (``errors``); a part whose data is kept after an error is in ``stale``
+    with that error."""
+    ov = Overview()
+    items: dict[str, list[Item]] = {}
+
+    def entry_of(key: str) -> Any:
+        entry = state.lists.get(key)
+        if entry is not None and entry.error is not None:
+            (ov.stale if entry.loaded else ov.errors)[key] = entry.error
+        return entry if entry is not None and entry.loaded else None
+
+    for cat in COUNTED:
+        entry = entry_of(cat.key)
+        if entry is None:
+            ov.counts[cat.key] = None
+            continue
+        its = entry.items
+        items[cat.key] = its
+        ov.counts[cat.key] = len(its)
+        ov.states[cat.key] = Counter(state_of(i)[0] or "—" for i in its)
+    mc = entry_of("monitoring_center")
+    logs = entry_of("logs")
+    ov.alerts = sorted((a for it in (mc.items if mc else []) for a in alerts_of(it)),
+                       key=lambda a: (a.level != "CRITICAL", a.server))
+    log_entries = logs.items if logs else []
+    ov.failures = failures_of(log_entries, items)
+    ov.activity = sorted(log_entries, key=lambda e: str(e.get("start_date") or ""),
+                         reverse=True)[:12]
+    usages, pricing = entry_of("usages"), entry_of("pricing")
+    if usages is not None and pricing is not None:
+        ov.estimate = estimate(usages.raw, pricing.raw)
+    elif ov.errors.get("usages") or ov.errors.get("pricing"):
+        ov.errors["pricing"] = ov.errors.get("usages") or ov.errors["pricing"]
+    ov.loaded = {k for k in DASHBOARD_LISTS if (state.lists.get(k) is not None
+                                                 and state.lists[k].loaded)}
+    return ov
 
 
 def failures_of(logs: list[Item], items: dict[str, list[Item]]) -> list[Failure]:

@@ -23,7 +23,7 @@ def test_quick_benchmarks_run_and_write_their_figures(tmp_path: Path) -> None:
     report = json.loads(out.read_text())
     assert report["machine"]["cores"] and report["command"].startswith("python -m benchmarks")
     results = {r["key"]: r for r in report["results"]}
-    assert set(results) == {"waiting", "loading"}
+    assert set(results) == {"waiting", "waiting_app", "loading"}
 
     waiting = results["waiting"]
     # One list request per round against one GET per server per round: deterministic.
@@ -31,6 +31,11 @@ def test_quick_benchmarks_run_and_write_their_figures(tmp_path: Path) -> None:
     assert set(waiting["extra"]["one_list"]) == {"GET /v1/servers"}
     assert set(waiting["extra"]["per_server"]) == {"GET /v1/servers/{server_id}"}
     assert waiting["a"]["median"] * 25 <= waiting["b"]["median"]
+
+    # The TUI's one poller following the same servers: lists only, never a GET per server.
+    app = results["waiting_app"]
+    assert set(app["extra"]["by_endpoint"]) == {"GET /v1/servers"}
+    assert app["a"]["median"] * 5 <= app["b"]["median"]
 
     loading = results["loading"]
     assert loading["a"]["n"] == loading["b"]["n"] >= 3

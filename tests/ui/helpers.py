@@ -77,10 +77,12 @@ def freeze_for_snapshots(monkeypatch: Any) -> None:
     """What a snapshot must not depend on: the UI's clock ("refreshed just now") and wall
     time (no poll round of the explorer or the detail may fire while the test runs, which
     would change the request count in the status line)."""
+    from oneandone_tui.state import poller
     from oneandone_tui.ui import timing
     from oneandone_tui.ui.screens import detail, explorer
 
     monkeypatch.setattr(timing, "monotonic", lambda: 1000.0)
-    for module in (explorer, detail):
-        monkeypatch.setattr(module, "FAST", 3600.0)
+    for module in (poller, explorer, detail):
         monkeypatch.setattr(module, "SLOW", 3600.0)
+    for name in ("FAST", "SECTION_EVERY", "MAX_BACKOFF"):
+        monkeypatch.setattr(poller, name, 3600.0)

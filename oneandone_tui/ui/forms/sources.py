@@ -1,5 +1,6 @@
-"""Where pickers get their options: a category's items through the feed, or one resource's
-sub-resources (its disks, IPs, rules, ports...) through the client.
+"""Where pickers get their options: a category's items from the account state (fresh, or asked
+for through the one poller, so the table, the detail and the picker show the same list), or
+one resource's sub-resources (its disks, IPs, rules, ports...) through the client.
 
 Labels are what a person recognises; values are what the API wants. A server IP is offered as
 ``web-01 — 82.165.1.2`` and its value is the IP's id (the API's ``server_ip_id``), so a server id
@@ -16,12 +17,20 @@ from .context import Ctx
 from .fields import Source
 
 
+async def listed(ctx: Ctx, key: str) -> list[Any]:
+    """A category's items: the account state's when fresh (the app's one poller)."""
+    poller = getattr(ctx.app, "poller", None)
+    if poller is None:
+        return list(await ctx.feed.items(category(key)))
+    return list(await poller.items(key))
+
+
 def items_of(key: str, label: Callable[[Any], str], *, value: Callable[[Any], Any] | None = None,
              where: Callable[[Any], bool] | None = None, source_key: str | None = None) -> Source:
     """Every item of a catalogue category (``datacenters``, ``server_appliances``...)."""
 
     async def fetch(ctx: Ctx) -> list[Any]:
-        items = await ctx.feed.items(category(key))
+        items = await listed(ctx, key)
         return [i for i in items if where is None or where(i)]
 
     return Source(source_key or key, fetch, label, value or (lambda x: x["id"]))
@@ -82,7 +91,7 @@ INSTALLABLE = items_of(
 
 
 async def _server_ips(ctx: Ctx) -> list[Any]:
-    servers = await ctx.feed.items(category("servers"))
+    servers = await listed(ctx, "servers")
     return [{**ip, "server_name": s.get("name"), "server_id": s.get("id")}
             for s in servers for ip in s.get("ips") or []]
 

@@ -1,10 +1,15 @@
 """The first screen: the account at a glance. Resources by category and state, the monitoring
 center's alerts, recent failures and activity, and what the last 30 days cost at list prices.
-Every line leads somewhere with ``enter`` (a category, a server's charts, a log entry)."""
+Every line leads somewhere with ``enter`` (a category, a server's charts, a log entry).
+
+It reads the account state (``overview.from_state``): the lists it needs are asked for at once
+when it opens (concurrently: the start-up costs about one round trip per 8 lists), then kept
+fresh by the app's one poller every ``REFRESH`` seconds while it is in view. A part whose
+request failed says the error, never "none" or "0"; a part kept after an error says it is
+stale."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -17,9 +22,12 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...catalogue import category, get, state_style
+from ...state import Watch
 from .. import accounting, routes
-from ..overview import COUNTED, LOG_PERIOD, USAGE_PERIOD, Overview, gather
-from ..visible import Rounds
+from ..bridge import StateChanged
+from ..overview import COUNTED, DASHBOARD_LISTS, LOG_PERIOD, USAGE_PERIOD, Overview, from_state
+from ..visible import in_view
+from ..widgets.health_banner import HealthBanner
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -30,10 +38,12 @@ STATE_COLORS = {"state-good": "green", "state-busy": "yellow", "state-bad": "red
                 "state-off": "bright_black"}
 
 
-def resource_line(key: str, count: int | None, states: dict[str, int] | None) -> Text:
+def resource_line(key: str, count: int | None, states: dict[str, int] | None,
+                  loading: bool = False) -> Text:
+    """One category's line; ``?`` when its list failed, ``…`` while it loads."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{category(key).title:<19}", style="bold")
-    text.append(f"{'?' if count is None else count:>4}  ")
+    text.append(f"{('…' if loading else '?') if count is None else count:>4}  ")
     for i, (state, n) in enumerate(sorted((states or {}).items(), key=lambda s: -s[1])):
         if i:
             text.append(" · ", style="dim")
@@ -43,7 +53,11 @@ def resource_line(key: str, count: int | None, states: dict[str, int] | None) ->
     return text
 
 
-class DashboardScreen(Rounds, Screen[None]):
+def _stale(ov: Overview, key: str) -> str:
+    return f"⚠ stale: {ov.stale[key]}" if key in ov.stale else ""
+
+
+class DashboardScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "explorer", "Explorer"),
         Binding("m", "open('monitoring_center')", "Monitoring"),
@@ -81,7 +95,7 @@ class DashboardScreen(Rounds, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.overview: Overview | None = None
-        self._wake = asyncio.Event()
+        self._render_pending = False
 
     @property
     def oapp(self) -> OneAndOneApp:
@@ -89,7 +103,9 @@ class DashboardScreen(Rounds, Screen[None]):
 
     def compose(self) -> ComposeResult:
         c = self.oapp.connection
-        yield Static(f"[b]Account overview[/b] · {c.profile} · {c.endpoint}", id="title")
+        yield HealthBanner()
+        yield Static(Text.assemble(("Account overview", "bold"), f" · {c.profile} · "
+                                   f"{c.endpoint}"), id="title")
         with Horizontal(id="dash-body"):
             with Vertical(id="dash-left"):
                 yield OptionList(id="dash-resources")
@@ -125,26 +141,39 @@ class DashboardScreen(Rounds, Screen[None]):
         for selector in ("#dash-resources", "#dash-alerts", "#dash-failures", "#dash-activity"):
             self.query_one(selector, OptionList).add_option(Option("Loading…", disabled=True))
         self.query_one("#dash-resources").focus()
+        self.oapp.poller.watch(self, Watch(lists=DASHBOARD_LISTS, every=REFRESH,
+                                           active=lambda: self.is_attached and in_view(self)))
+        if any(self.oapp.state.list(k).loaded for k in DASHBOARD_LISTS):
+            self._render_now()
         self.load()
-        self.poll_loop()
+
+    def on_unmount(self) -> None:
+        self.oapp.poller.unwatch(self)
+
+    def on_screen_resume(self) -> None:
+        self.oapp.poller.nudge()
 
     @work(exclusive=True, group="load", exit_on_error=False)
-    async def load(self) -> None:
-        try:
-            ov = await gather(self.oapp.feed)
-        except Exception as exc:  # gather isolates its parts; this is a last resort
-            self.notify(str(exc), title="Dashboard", severity="error")
-            return
-        self.overview = ov
-        self._render_overview(ov)
-        self.oapp.mark_refreshed()
+    async def load(self, everything: bool = False) -> None:
+        """Every list the dashboard needs and the state lacks (``everything``: all of them),
+        asked for at once."""
+        state = self.oapp.state
+        keys = [k for k in DASHBOARD_LISTS if everything or not state.list(k).loaded]
+        await self.oapp.poller.refresh_lists(keys)
+        self._render_now()
 
-    @work(exclusive=True, group="poll", exit_on_error=False)
-    async def poll_loop(self) -> None:
-        while True:
-            await self.next_round(REFRESH)
-            if not self.unseen():
-                self.load()
+    def on_state_changed(self, message: StateChanged) -> None:
+        change = message.change
+        if change.kind == "list" and change.category in DASHBOARD_LISTS \
+                and not self._render_pending:
+            # Many lists answer in one round: one redraw after them.
+            self._render_pending = True
+            self.call_later(self._render_now)
+
+    def _render_now(self) -> None:
+        self._render_pending = False
+        self.overview = from_state(self.oapp.state)
+        self._render_overview(self.overview)
 
     # -- rendering --------------------------------------------------------------------------------
     def _fill(self, selector: str, options: list[Option], empty: str) -> None:
@@ -156,11 +185,21 @@ class DashboardScreen(Rounds, Screen[None]):
             lst.highlighted = min(highlighted, len(options) - 1)
 
     def _render_overview(self, ov: Overview) -> None:
-        resources = [Option(resource_line(c.key, ov.counts.get(c.key), ov.states.get(c.key)),
-                            id=f"cat:{c.key}") for c in COUNTED]
+        resources = [Option(resource_line(c.key, ov.counts.get(c.key), ov.states.get(c.key),
+                                          c.key not in ov.errors), id=f"cat:{c.key}")
+                     for c in COUNTED]
         self._fill("#dash-resources", resources, "No resources.")
         total = sum(n or 0 for n in ov.counts.values())
-        self.query_one("#dash-resources").border_subtitle = f"{total} in all"
+        failed = [c.key for c in COUNTED if c.key in ov.errors]
+        missing = [c.key for c in COUNTED if ov.counts.get(c.key) is None]
+        subtitle = "" if len(missing) == len(COUNTED) else \
+            f"{total}+ in all" if missing else f"{total} in all"
+        if failed:
+            subtitle += f" · {len(failed)} could not load"
+        stale = [c.key for c in COUNTED if c.key in ov.stale]
+        if stale:
+            subtitle += f" · ⚠ {len(stale)} stale"
+        self.query_one("#dash-resources").border_subtitle = subtitle.strip(" ·")
 
         alerts = []
         for a in ov.alerts:
@@ -171,18 +210,18 @@ class DashboardScreen(Rounds, Screen[None]):
             text.append(a.what, style="red" if crit else "yellow")
             alerts.append(Option(text, id=f"mc:{len(alerts)}"))
         crit_servers = len({a.server_id for a in ov.alerts if a.level == "CRITICAL"})
-        self.query_one("#dash-alerts").border_subtitle = \
-            f"{crit_servers} servers critical" if crit_servers else ""
-        self._fill("#dash-alerts", alerts, "No alerts: every check is OK."
-                   if "monitoring_center" not in ov.errors
-                   else f"Could not load: {ov.errors['monitoring_center']}")
+        self.query_one("#dash-alerts").border_subtitle = _stale(ov, "monitoring_center") or (
+            f"{crit_servers} servers critical" if crit_servers else "")
+        self._fill("#dash-alerts", alerts, self._empty(ov, "monitoring_center",
+                                                       "No alerts: every check is OK."))
 
         failures = [Option(Text.assemble((f.when[:16].replace("T", " ") + "  ", "dim"),
                                          (f.text, "red")),
                            id=f"fail:{i}")
                     for i, f in enumerate(ov.failures)]
-        self._fill("#dash-failures", failures, "No failures in the last 7 days."
-                   if "logs" not in ov.errors else f"Could not load: {ov.errors['logs']}")
+        self.query_one("#dash-failures").border_subtitle = _stale(ov, "logs")
+        self._fill("#dash-failures", failures,
+                   self._empty(ov, "logs", "No failures in the last 7 days."))
 
         activity = []
         for e in ov.activity:
@@ -196,15 +235,25 @@ class DashboardScreen(Rounds, Screen[None]):
             text.append(f"{get(e, 'resource.name') or ''} ")
             text.append(f"· {get(e, 'user.name') or '?'}", style="dim")
             activity.append(Option(text, id=f"log:{e.get('id')}"))
-        self._fill("#dash-activity", activity, "No activity in the last 7 days.")
+        self._fill("#dash-activity", activity,
+                   self._empty(ov, "logs", "No activity in the last 7 days."))
         self._render_cost(ov)
+
+    @staticmethod
+    def _empty(ov: Overview, key: str, none: str) -> str:
+        """What an empty panel says: the error when its list failed, "Loading…" before it
+        came, and only then that there is nothing."""
+        if key in ov.errors:
+            return f"Could not load: {ov.errors[key]}"
+        return none if key in ov.loaded else "Loading…"
 
     def _render_cost(self, ov: Overview) -> None:
         cost = self.query_one("#dash-cost", Static)
         est = ov.estimate
+        cost.border_subtitle = _stale(ov, "usages") or _stale(ov, "pricing")
         if est is None:
-            cost.update(Text(f"Could not load: {ov.errors.get('pricing', 'no data')}",
-                             style="italic"))
+            cost.update(Text(f"Could not load: {ov.errors['pricing']}" if "pricing" in
+                             ov.errors else "Loading…", style="italic"))
             return
         text = Text()
         text.append(f"≈ {est.net:,.2f} {est.currency}", style="bold")
@@ -255,5 +304,5 @@ class DashboardScreen(Rounds, Screen[None]):
             self.app.pop_screen()
 
     def action_refresh(self) -> None:
-        self.load()
+        self.load(everything=True)
         self.notify("Refreshing…", timeout=1.5)

@@ -1,11 +1,20 @@
 """The detail pane of one resource: one tab per section (the SDK's helper getters), related
-resources as links (``enter`` jumps), live while the resource is changing."""
+resources as links (``enter`` jumps).
+
+It shows the account state (``oneandone_tui/state``): the resource's full object and each
+tab's data are state sections, kept fresh by the app's one poller. The category's list is
+watched too (one request per round for every reader), so a tab is fetched again when its
+resource's list item changes (a rule added, a state settled: the app's own operation or
+anyone else's), on the slow cadence otherwise (``SECTION_EVERY``, the tab in view only), and
+when it is shown after that. A deploying resource's progress comes from the list alone.
+After an error the last good data stays, marked stale with its age."""
 
 from __future__ import annotations
 
 import asyncio
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,16 +25,19 @@ from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from ...catalogue import Category, Item, Link, Section, category, is_transitional, state_text
+from ...state import ITEM, SLOW, Entry, Watch
+from ...state.poller import STATE_KEYS
+from ..bridge import StateChanged
 from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..rows import key_values, list_table
 from ..views import find_secret, masked, render_view, secret_keys
-from ..visible import Rounds
+from ..visible import in_view
+from ..widgets.health_banner import HealthBanner
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from ..app import OneAndOneApp
 
-FAST, SLOW = 2.0, 30.0
 OVERVIEW = Section("Overview")
 
 
@@ -33,7 +45,16 @@ def _pane_id(index: int) -> str:
     return f"section-{index}"
 
 
-class DetailScreen(Rounds, ActionsKeys, Screen[None]):
+def stale_note(age: float | None, error: str, what: str) -> str:
+    """The line above data kept after an error: its age and the error."""
+    if age is None:
+        return f"Could not load the {what}: {error}"
+    secs = int(age)
+    when = f"{secs}s" if secs < 120 else f"{secs // 60}m"
+    return f"⚠ stale: shown as of {when} ago; could not refresh the {what}: {error}"
+
+
+class DetailScreen(ActionsKeys, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Back"),
         Binding("r", "refresh", "Refresh"),
@@ -48,6 +69,7 @@ class DetailScreen(Rounds, ActionsKeys, Screen[None]):
     ]
     DEFAULT_CSS = """
     DetailScreen #detail-title { height: 1; padding: 0 1; background: $primary-background; }
+    DetailScreen #detail-error { height: auto; padding: 0 1; color: $error; }
     DetailScreen TabbedContent { height: 1fr; }
     DetailScreen ContentSwitcher { height: 1fr; }
     DetailScreen TabPane { padding: 0 1; height: 1fr; }
@@ -60,20 +82,22 @@ class DetailScreen(Rounds, ActionsKeys, Screen[None]):
     def __init__(self, category_key: str, item: Item) -> None:
         super().__init__()
         self.cat: Category = category(category_key)
-        self.item = item
+        #: What the opener knew (a table row, a link's id and name) until the state knows more.
+        self._given = item
         self.item_id = str(item.get("id"))
         self.sections: list[Section] = list(self.cat.sections) or [OVERVIEW]
-        self.data: dict[int, Any] = {}
-        self.errors: dict[int, str] = {}
         self.revealed = False
-        self._wake = asyncio.Event()
+        #: Whether the resource was in a transitional state at the last redraw.
+        self._was_busy = is_transitional(item)
 
     @property
     def oapp(self) -> OneAndOneApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        yield HealthBanner()
         yield Static("", id="detail-title")
+        yield Static("", id="detail-error")
         with TabbedContent(id="tabs"):
             for i, section in enumerate(self.sections):
                 with TabPane(section.title, id=_pane_id(i)), VerticalScroll():
@@ -84,96 +108,176 @@ class DetailScreen(Rounds, ActionsKeys, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#detail-error").display = False
         self._render_title()
         for i in range(len(self.sections)):
             self._render_section(i)
+        self.oapp.poller.watch(self, Watch(
+            lists=self._lists, sections=self._watched, every=SLOW,
+            active=lambda: self.is_attached and in_view(self)))
         self.load_all()
-        self.poll_loop()
 
-    # -- data -------------------------------------------------------------------------------------
+    def on_unmount(self) -> None:
+        self.oapp.poller.unwatch(self)
+
+    def on_screen_resume(self) -> None:
+        self.oapp.poller.nudge()
+
+    # -- data (the account state) -----------------------------------------------------------------
+    def _key(self, section: Section | None) -> tuple[str, str, str]:
+        title = ITEM if section is None or section.call is None else section.title
+        return (self.cat.key, self.item_id, title)
+
+    def _lists(self) -> tuple[str, ...]:
+        """The category's list: it answers the resource's state, and says when it changed.
+        A server's alerts come from the monitoring center's list (``overview``'s one
+        source)."""
+        own = (self.cat.key,) if self.cat.list_call == "list" else ()
+        return (*own, "monitoring_center") if self.cat.key == "servers" else own
+
+    def _watched(self) -> set[tuple[str, str, str]]:
+        """The resource's object and the tab in view (the others: when they are shown)."""
+        keys = {self._key(None)}
+        section = self._active_section()
+        if section is not None and section.call is not None:
+            keys.add(self._key(section))
+        return keys
+
+    def _active_section(self) -> Section | None:
+        try:
+            active = self.query_one(TabbedContent).active
+        except Exception:
+            return self.sections[0]
+        ids = [_pane_id(i) for i in range(len(self.sections))]
+        return self.sections[ids.index(active)] if active in ids else self.sections[0]
+
+    def _entry(self, section: Section | None) -> Entry:
+        return self.oapp.state.section(*self._key(section))
+
+    @property
+    def item(self) -> Item:
+        """The resource: its full object, with the state its list answered since (a
+        deploying server's percent comes with the list, not with a GET per round)."""
+        state = self.oapp.state
+        full = self._entry(None)
+        item = full.data if isinstance(full.data, dict) else self._given
+        listed = state.item(self.cat.key, self.item_id)
+        entry = state.lists.get(self.cat.key)
+        if listed is not None and entry is not None and (
+                full.fetched_at is None or (entry.fetched_at or 0) >= full.fetched_at):
+            item = {**item, **{k: listed[k] for k in STATE_KEYS if k in listed}}
+        return item
+
+    @property
+    def data(self) -> dict[int, Any]:
+        """Each loaded section's data by tab index."""
+        out: dict[int, Any] = {}
+        for i, section in enumerate(self.sections):
+            if section.call is None:
+                continue
+            entry = self._entry(section)
+            if entry.loaded:
+                out[i] = entry.data
+        return out
+
     @work(exclusive=True, group="detail-load", exit_on_error=False)
     async def load_all(self) -> None:
-        feed = self.oapp.feed
-        try:
-            self.item = await feed.item(self.cat, self.item_id)
-        except Exception as exc:
-            self.errors[-1] = str(exc)
-            self._render_title()
-            self.notify(str(exc), title="Could not load", severity="error")
-            return
-        self._render_title()
+        """Every tab now (the screen just opened, the refresh key); then the poller keeps the
+        one in view fresh."""
+        keys = [self._key(None)] + [self._key(s) for s in self.sections if s.call is not None]
+        missing = [k for k in self._lists() if not self.oapp.state.list(k).loaded]
+        await asyncio.gather(self.oapp.poller.fetch(keys),
+                             self.oapp.poller.refresh_lists(missing))
 
-        async def one(i: int, section: Section) -> None:
-            try:
-                self.data[i] = await feed.section(self.cat, section, self.item)
-                self.errors.pop(i, None)
-            except Exception as exc:
-                self.errors[i] = str(exc)
-            self._render_section(i)
-
-        await asyncio.gather(*(one(i, s) for i, s in enumerate(self.sections)))
-        self.oapp.mark_refreshed()
-
-    @work(exclusive=True, group="detail-poll", exit_on_error=False)
-    async def poll_loop(self) -> None:
-        while True:
-            interval = FAST if is_transitional(self.item) else SLOW
-            await self.next_round(interval)
-            if self.unseen():
-                continue
-            was_busy = is_transitional(self.item)
-            try:
-                self.item = await self.oapp.feed.item(self.cat, self.item_id)
-            except Exception as exc:
-                self.errors[-1] = str(exc)
-                self._render_title()
-                continue
-            self.errors.pop(-1, None)
-            self._render_title()
+    def on_state_changed(self, message: StateChanged) -> None:
+        change = message.change
+        if change.kind == "list" and change.category == "monitoring_center" \
+                and self.cat.key == "servers":
             self._render_section(0)
-            self.oapp.mark_refreshed()
-            if was_busy and not is_transitional(self.item) and \
-                    not self.oapp.is_followed(self.cat.key, self.item_id):
-                self.notify(f"{self.item_name()} is {state_text(self.item)}", title=self.cat.title)
-                self.load_all()
+            return
+        if change.category != self.cat.key:
+            return
+        if change.kind == "list":
+            busy = is_transitional(self.item)
+            if busy != self._was_busy or change.ids is None or self.item_id in change.ids:
+                self._render_title()
+                self._render_section(0)
+            self._was_busy = busy
+            return
+        if change.kind != "section" or change.ids != (self.item_id,):
+            return
+        if change.section == ITEM:
+            self._render_title()
+            for i, section in enumerate(self.sections):
+                if section.call is None:
+                    self._render_section(i)
+        else:
+            for i, section in enumerate(self.sections):
+                if section.title == change.section and section.call is not None:
+                    self._render_section(i)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self) -> None:
+        """A tab shown: fetched again unless its data is fresh (the poller watches it now)."""
+        section = self._active_section()
+        if section is None or section.call is None:
+            return
+        entry = self._entry(section)
+        age = self.oapp.state.age(entry)
+        if age is None or age > 2.0 or entry.error:
+            self.oapp.poller.request_section(self._key(section))
 
     # -- rendering --------------------------------------------------------------------------------
     def item_name(self) -> str:
         return str(self.item.get("name") or self.item.get("ip") or self.item_id)
 
     def _render_title(self) -> None:
+        item = self.item
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{self.cat.title} › ", style="dim")
         text.append(self.item_name(), style="bold")
-        state = state_text(self.item)
+        state = state_text(item)
         if state:
-            text.append(f"  {state}", style="bold yellow" if is_transitional(self.item)
+            text.append(f"  {state}", style="bold yellow" if is_transitional(item)
                         else "bold")
-        if -1 in self.errors:
-            text.append(f"  ⚠ {self.errors[-1]}", style="bold red")
         self.query_one("#detail-title", Static).update(text)
+        # The resource's own error on a line of its own, wrapped (never cut).
+        full = self._entry(None)
+        line = self.query_one("#detail-error", Static)
+        line.display = full.error is not None
+        if full.error is not None:
+            line.update(Text(stale_note(self.oapp.state.age(full), full.error,
+                                        self.cat.title.lower().rstrip("s"))))
 
     def _render_section(self, index: int) -> None:
         section = self.sections[index]
         pane = self.query_one(f"#{_pane_id(index)}", TabPane)
         body = pane.query_one(".section-body", Static)
-        if index in self.errors:
-            body.update(Text(f"Could not load {section.title.lower()}: {self.errors[index]}",
+        entry = self._entry(section if section.call is not None else None)
+        if entry.error is not None and not entry.loaded:
+            body.update(Text(f"Could not load {section.title.lower()}: {entry.error}",
                              style="bold red"))
             return
-        data = self.item if section.call is None else self.data.get(index)
+        data = self.item if section.call is None else entry.data
+        if section.call is None and self.cat.key == "servers":
+            from ..overview import server_alerts_text
+
+            data = {**data, "alerts": server_alerts_text(self.oapp.state, self.item_id)}
         if data is None and section.call is not None:
-            loaded = index in self.data
-            body.update(Text(section.empty if loaded else "Loading…", style="italic"))
+            body.update(Text(section.empty if entry.loaded else "Loading…", style="italic"))
             return
         if section.title == "Thresholds" and isinstance(data, dict):
             data = data.get("thresholds", {})
         if section.view is not None:
-            body.update(render_view(section.view, data, self.revealed))
+            shown: Any = render_view(section.view, data, self.revealed)
         elif isinstance(data, list):
-            body.update(list_table(data, section.columns))
+            shown = list_table(data, section.columns)
         else:
-            body.update(key_values(data, section.secret_keys, self.revealed))
+            shown = key_values(data, section.secret_keys, self.revealed)
+        if entry.stale and section.call is not None:
+            shown = Group(Text(stale_note(self.oapp.state.age(entry), entry.error or "",
+                                          section.title.lower()), style="bold yellow"), shown)
+        body.update(shown)
         if section.links is not None:
             self._render_links(pane, section.links(data))
 
@@ -196,8 +300,8 @@ class DetailScreen(Rounds, ActionsKeys, Screen[None]):
 
     # -- actions ----------------------------------------------------------------------------------
     def wake(self) -> None:
-        """Poll now (the follower calls it when an operation starts or ends)."""
-        self._wake.set()
+        """A round now (tests that move the emulator's clock)."""
+        self.oapp.poller.wake()
 
     def action_back(self) -> None:
         self.app.pop_screen()

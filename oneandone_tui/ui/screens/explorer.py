@@ -1,5 +1,8 @@
-"""The main screen: categories on the left, the selected category's table, a filter, and a
-poller that keeps what is visible fresh."""
+"""The main screen: categories on the left, the selected category's table and a filter. The
+table shows the account state's list of the category (``oneandone_tui/state``): the app's one
+poller keeps it fresh while this screen is in view (``Watch``), and the screen redraws on the
+bridge's ``StateChanged`` messages. After an error the last good rows stay, and a line above
+the table says the error and how old the rows are."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from itertools import compress
 from operator import itemgetter, ne
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,13 +21,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from ...catalogue import CATEGORIES, Category, Item, category, is_transitional, state_text
-from ..feed import changed_ids
+from ...catalogue import CATEGORIES, Category, Item, category
+from ...state import SLOW, Watch
+from ..bridge import StateChanged
+from ..feed import FIRST_PAGE, changed_ids
 from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..routes import ROUTES
 from ..rows import row_for, table_columns
 from ..views import masked, secret_keys
-from ..visible import Rounds
+from ..visible import in_view
+from ..widgets.health_banner import HealthBanner
 from ..widgets.key_bar import KeyBar
 from ..widgets.nav import CategoryNav
 from ..widgets.resource_table import ResourceTable
@@ -32,23 +39,18 @@ from ..widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     from ..app import OneAndOneApp
 
-#: Poll intervals (seconds): while something changes, when all is stable, and the cap of the
-#: error backoff. Idle: one list request per 15 s on the visible category (4 per minute).
-FAST, SLOW, MAX_BACKOFF = 2.0, 15.0, 60.0
-#: When stable, a refresh round may cost at most this share of one core: a round that took
-#: 0.4 s of CPU (10,000 servers) waits 80 s, not 15 (capped at MAX_SLOW). See benchmarks/.
-IDLE_CPU_SHARE, MAX_SLOW = 0.005, 120.0
 #: A refresh of a list longer than this updates the rows on screen first, the others
 #: REST_AFTER seconds later (after that frame).
 VISIBLE_FIRST, REST_AFTER = 1000, 0.05
 #: The other categories' counts in the nav: 23 requests, so rarely (1.5 a minute on average;
 #: with the 4 refreshes of the visible category, 5.5 requests a minute when idle).
 COUNTS_EVERY = 900.0
-#: Seconds after the first rows before the nav's counts are asked for (then the forms loaded).
-AFTER_FIRST_FRAME = 0.1
+#: Seconds after the first rows before the nav's counts are asked for (then the forms loaded);
+#: under another screen at start (the dashboard), after it had time to load its lists.
+AFTER_FIRST_FRAME, HIDDEN_COUNTS = 0.1, 2.0
 
 
-class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
+class ExplorerScreen(ActionsKeys, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter"),
         Binding("escape", "back", "Back/clear", show=False),
@@ -68,17 +70,16 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         self._pos: dict[str, int] = {}
         #: Counts refreshes, so that a deferred half of an old one is dropped.
         self._generation = 0
-        self._wake = asyncio.Event()
-        self._errors_in_row = 0
         self._last_counts = 0.0
-        self._busy_before: set[str] = set()
         self._nav_forced: bool | None = None
         #: The table holds only the first page while the rest of the list loads.
         self._partial = False
-        #: CPU seconds the last stable refresh round cost (sets the idle interval).
-        self._round_cpu = 0.0
         #: A list longer than one page was seen: the account is large (see load_counts).
         self._large = False
+        #: The version of the state's list on screen (a message about it is then a no-op).
+        self._shown: tuple[str, int] | None = None
+        #: The error last toasted (one toast per new error, not one per failed round).
+        self._toasted: str | None = None
 
     @property
     def oapp(self) -> OneAndOneApp:
@@ -89,6 +90,8 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         with Horizontal():
             yield CategoryNav(CATEGORIES, id="nav")
             with Vertical(id="main"):
+                yield HealthBanner()
+                yield Static("", id="list-error")
                 yield Input(placeholder="filter (esc clears, enter keeps)", id="filter")
                 yield ResourceTable(table_columns(self.cat.columns), id="table")
         yield StatusBar(self.oapp.connection, id="status")
@@ -100,23 +103,28 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
+        self.query_one("#list-error", Static).display = False
         self._fit_nav()
         self.query_one(CategoryNav).select_key(self.cat.key)
         self.table.focus()
         self._update_title()
+        self.oapp.poller.watch(self, Watch(lists=lambda: (self.cat.key,), every=SLOW,
+                                           active=lambda: self.is_attached and in_view(self)))
+        # Asked for by the app before this screen existed: its first page is in the state
+        # already when it came quickly, and then in the first frame.
         first = self.oapp.take_first_page(self.cat.key)
-        if first is not None and first.done() and not first.cancelled() \
-                and first.exception() is None and first.result() is not None:
-            # Asked for by the app before this screen existed, and here: in the first frame.
-            page, complete = first.result()
-            self._large = not complete
-            self._apply(page, full=True, partial=not complete)
-            self.load_category(shown=complete)
-        else:
-            self.load_category(first)
-        self.poll_loop()
+        self._show_state()
+        self.load_category(first)
         # The nav's counts (one request per category) start once the table has its first
         # rows (load_category), so they do not compete with the first frame.
+
+    def on_unmount(self) -> None:
+        self.oapp.poller.unwatch(self)
+
+    def on_screen_resume(self) -> None:
+        """Back in view: a round that fell due while covered runs now, not an interval
+        later."""
+        self.oapp.poller.nudge()
 
     def on_resize(self) -> None:
         self._fit_nav()
@@ -138,8 +146,9 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         self.cat = category(key)
         self.items = {}
         self._order, self._pos = [], {}
-        self._busy_before = set()
         self._partial = False
+        self._shown = None
+        self._toasted = None
         table = self.table
         table.set_columns(table_columns(self.cat.columns))
         table.set_rows([])
@@ -150,45 +159,34 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         self._update_title()
         table.focus()
         self.refresh_bindings()
+        self._show_state()
         self.load_category()
 
     @work(exclusive=True, group="load", exit_on_error=False)
-    async def load_category(self, first: asyncio.Future[Any] | None = None,
-                            shown: bool | None = None) -> None:
-        """Load the category: one page first (its frame costs the same at 10,000 items as at
-        100), then the whole list in one request. ``first``: that page, already asked for by
-        the app (a task); ``shown``: that page is on screen already, and whether it was the
-        whole list."""
-        cat = self.cat
-        feed = self.oapp.feed
+    async def load_category(self, first: asyncio.Future[Any] | None = None) -> None:
+        """Bring the category's list into the account state (the poller's ``load``: one page
+        first, whose frame costs the same at 10,000 items as at 100, then the whole list),
+        unless the state has it already (shown at once; refreshed when due). ``first``: that
+        loading, begun by the app at start (a task)."""
+        poller = self.oapp.poller
         try:
-            if shown is None:
-                answer = await (first if first is not None else feed.first_page(cat))
-                if cat is not self.cat:
-                    return
-                if answer is not None:
-                    page, shown = answer
-                    self._large = self._large or not shown
-                    self._apply(page, full=True, partial=not shown)
-            if shown:
-                return
-            if shown is not None:
-                # The page on screen before the long request starts: rendering 10,000 servers
-                # (in the emulator's thread or the network stack) would slow that frame.
-                await self.table.wait_for_refresh()
-            items = await feed.items(cat)
-            if cat is self.cat:
-                self._apply(items, full=True)
-        except Exception as exc:
-            self._partial = False
-            self._failed(exc)
+            if first is not None:
+                await first
+            elif not in_view(self):
+                pass  # under the dashboard at start: its rounds load this list when shown
+            elif not poller.state.list(self.cat.key).loaded:
+                await poller.load(self.cat.key)
+            else:
+                poller.nudge()
         finally:
             if not self._last_counts:
                 # The nav's counts (a request per category) and the forms (with the request
                 # objects they build) once the first rows are on screen: the first frame does
                 # not wait for them (``call_after_refresh`` comes before the frame is drawn).
                 self._last_counts = time.monotonic()
-                self.load_counts(after=AFTER_FIRST_FRAME)
+                # Covered (the dashboard at start): later, and mostly from the lists the
+                # dashboard brings into the state.
+                self.load_counts(after=AFTER_FIRST_FRAME if in_view(self) else HIDDEN_COUNTS)
                 self.set_timer(2 * AFTER_FIRST_FRAME, self._load_forms)
 
     def _load_forms(self) -> None:
@@ -202,11 +200,52 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         if after:
             await asyncio.sleep(after)
         self._last_counts = time.monotonic()
+        # The lists the account state holds count themselves; only the others are asked for.
+        known = {key: len(entry.items) for key, entry in self.oapp.state.lists.items()
+                 if entry.loaded and not entry.partial and not entry.error}
         # A large account's nav does not count the period reports (usages, logs): with
         # 10,000 servers the usage report alone is 9 MB and 40,000 lines, fetched for a number.
-        counts = await self.oapp.feed.counts(reports=not self._large)
-        self.query_one(CategoryNav).set_counts(counts)
+        counts = await self.oapp.feed.counts([c for c in CATEGORIES if c.key not in known],
+                                             reports=not self._large)
+        self.query_one(CategoryNav).set_counts({**counts, **known})
         self._update_title()
+
+    # -- showing the state -------------------------------------------------------------------------
+    def on_state_changed(self, message: StateChanged) -> None:
+        change = message.change
+        if change.kind == "list" and change.category == self.cat.key:
+            self._show_state()
+        elif change.kind == "list" and not change.error and change.ids is None:
+            # Another reader's list (the dashboard's): the nav counts it too.
+            entry = self.oapp.state.lists.get(change.category)
+            if entry is not None and entry.loaded and not entry.partial:
+                self.query_one(CategoryNav).set_counts({change.category: len(entry.items)})
+        elif change.kind == "health":
+            self._show_error()
+
+    def _show_state(self) -> None:
+        """The state's list of this category on screen (only what changed is redrawn)."""
+        entry = self.oapp.state.lists.get(self.cat.key)
+        if entry is None:
+            return
+        if entry.loaded and self._shown != (self.cat.key, entry.version):
+            if self._shown is None and len(entry.items) > VISIBLE_FIRST:
+                # A long list the state already holds, shown anew (a category switch): its
+                # first page in this frame, the rest after it, as if it were loading (the
+                # first frame costs the same at 10,000 items as at 100: benchmarks/, 3a).
+                self._shown = (self.cat.key, -1)
+                self._large = True
+                self._apply(entry.items[:FIRST_PAGE], full=True, partial=True)
+                self.set_timer(REST_AFTER, self._show_state)
+                self._show_error()
+                return
+            self._shown = (self.cat.key, entry.version)
+            if entry.partial:
+                self._large = True
+            self._apply(entry.items, full=True, partial=entry.partial)
+        self._show_error()
+        if self._last_counts and time.monotonic() - self._last_counts > COUNTS_EVERY:
+            self.load_counts()
 
     def _apply(self, items: list[Item], *, full: bool, partial: bool = False) -> None:
         self._generation += 1
@@ -252,9 +291,6 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         self._refreshed(changed, counted=full and not partial)
 
     def _refreshed(self, changed: set[str], *, counted: bool) -> None:
-        self._errors_in_row = 0
-        self.oapp.mark_refreshed()
-        self._announce_settled(changed)
         if counted:
             self.query_one(CategoryNav).set_counts({self.cat.key: len(self.items)})
         self._update_title()
@@ -285,7 +321,6 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         for rid in rest:
             self.items[rid] = items[self._pos[rid]]
         self.table.update_rows(row_for(cat, self.items[rid]) for rid in rest)
-        self._announce_settled(set(rest))
 
     def _apply_rest(self, cat: Category, old: dict[str, Item], fresh: dict[str, Item],
                     done: set[str]) -> None:
@@ -296,79 +331,50 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         rest = [rid for rid in changed_ids(old, fresh) or () if rid not in done
                 and rid in current]
         self.table.update_rows(row_for(cat, current[rid]) for rid in rest)
-        self._announce_settled(set(rest) if current is fresh else None)
 
-    def _announce_settled(self, changed: set[str] | None = None) -> None:
-        if changed is None:
-            busy = {i for i, item in self.items.items() if is_transitional(item)}
-        else:  # only changed items can have changed state
-            items = self.items
-            busy = {i for i in self._busy_before if i in items and i not in changed}
-            busy |= {i for i in changed if is_transitional(items[i])}
-        for done in self._busy_before - busy:
-            item = self.items.get(done)
-            if item is not None and not self.oapp.is_followed(self.cat.key, done):
-                name = item.get("name") or item.get("ip") or done
-                self.notify(f"{name} is {state_text(item)}", title=self.cat.title)
-        self._busy_before = busy
+    def _show_error(self) -> None:
+        """The list's last error, above the table, wrapped: with the age of the rows kept
+        (stale), or instead of them. The health banner speaks for a refused token or an
+        unreachable API, so this line and its toast stay quiet then."""
+        state = self.oapp.state
+        entry = state.lists.get(self.cat.key)
+        line = self.query_one("#list-error", Static)
+        title = self.cat.title.lower()
+        if entry is None or entry.error is None:
+            line.display = False
+            self._toasted = None
+            if entry is not None and entry.loaded:
+                self.table.empty_text = f"No {title}"
+            return
+        text = Text()
+        if entry.loaded:
+            age = state.age(entry) or 0.0
+            text.append(f"⚠ stale: these rows are {_ago(age)} old. ", style="bold")
+            text.append(f"Could not refresh {title}: {entry.error}")
+        else:
+            text.append(f"✖ Could not load {title}: {entry.error}", style="bold")
+            self.table.empty_text = f"No data: could not load {title} (see above)"
+            self.table.refresh()
+        line.update(text)
+        line.display = True
+        if self._toasted != entry.error:
+            self._toasted = entry.error
+            # After the round has judged the connection: a refused token or an unreachable
+            # API is the banner's to say, once, not a toast per category.
+            self.set_timer(0.05, functools.partial(self._toast, self.cat.key, entry.error))
 
-    def _failed(self, exc: Exception) -> None:
-        self._errors_in_row += 1
-        self.table.empty_text = f"Could not load {self.cat.title.lower()}: {exc}"
-        self.table.refresh()
-        self.notify(str(exc), title=f"{self.cat.title}: request failed", severity="error",
-                    timeout=6)
-
-    # -- polling ----------------------------------------------------------------------------------
-    def interval(self) -> float:
-        if self._errors_in_row:
-            return min(MAX_BACKOFF, FAST * 2 ** self._errors_in_row)
-        wait = self.oapp.rate_limit_wait()
-        if wait:
-            return max(wait, FAST)
-        if self._busy_before:
-            return FAST
-        return max(SLOW, min(MAX_SLOW, self._round_cpu / IDLE_CPU_SHARE))
-
-    @work(exclusive=True, group="poll", exit_on_error=False)
-    async def poll_loop(self) -> None:
-        while True:
-            await self.next_round(self.interval())
-            if self.unseen():
-                continue
-            await self.poll_once()
-
-    async def poll_once(self) -> None:
-        cat = self.cat
-        feed = self.oapp.feed
-        try:
-            if self._busy_before and cat.status_fields and self.items:
-                # Something is changing: one cheap status round for every row.
-                statuses = await feed.statuses(cat) or []
-                if cat is not self.cat:
-                    return
-                if {cat.row_id(s) for s in statuses} != set(self.items):
-                    self._apply(await feed.items(cat), full=True)
-                else:
-                    merged = [{**self.items[cat.row_id(s)], **s} for s in statuses]
-                    changed = [m for m in merged if m != self.items[cat.row_id(m)]]
-                    self._apply(changed, full=False)
-                    if any(not is_transitional(m) for m in changed):
-                        # Settled rows may have changed more than their state.
-                        self._apply(await feed.items(cat), full=True)
-            else:
-                cpu = time.process_time()
-                items = await feed.items(cat)
-                if cat is self.cat:
-                    self._apply(items, full=True)
-                    self._round_cpu = time.process_time() - cpu
-        except Exception as exc:
-            self._failed(exc)
-        if time.monotonic() - self._last_counts > COUNTS_EVERY:
-            self.load_counts()
+    def _toast(self, key: str, error: str) -> None:
+        entry = self.oapp.state.lists.get(key)
+        if key == self.cat.key and entry is not None and entry.error == error \
+                and self.oapp.state.health.status == "ok":
+            self.notify(error, title=f"{self.cat.title}: request failed", severity="error",
+                        timeout=6)
 
     def wake(self) -> None:
-        self._wake.set()
+        """Refresh the visible list now."""
+        self.oapp.poller.wake()
+        if time.monotonic() - self._last_counts > COUNTS_EVERY:
+            self.load_counts()
 
     # -- title and actions ------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -377,10 +383,12 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         count = f"{shown}/{total}" if table.filter_text else f"{total}"
         if self._partial:
             count += "+, loading…"
-        marks = f" · {len(table.marked)} marked" if table.marked else ""
-        filt = f" · filter '{table.filter_text}'" if table.filter_text else ""
-        self.query_one("#title", Static).update(
-            f"[b]{self.cat.title}[/b] ({count}){filt}{marks}")
+        title = Text.assemble((self.cat.title, "bold"), f" ({count})")
+        if table.filter_text:
+            title.append(f" · filter '{table.filter_text}'")
+        if table.marked:
+            title.append(f" · {len(table.marked)} marked")
+        self.query_one("#title", Static).update(title)
 
     @on(ResourceTable.Opened)
     def _open(self, event: ResourceTable.Opened) -> None:
@@ -428,7 +436,7 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
             self.table.focus()
 
     def action_refresh(self) -> None:
-        self.wake()
+        self.oapp.poller.wake()
         self.load_counts()
         self.notify("Refreshing…", timeout=1.5)
 
@@ -482,6 +490,11 @@ def keyed(cat: Category, items: list[Item]) -> dict[str, Item]:
     if fresh and not isinstance(next(iter(fresh)), str):
         return dict(zip(map(cat.row_id, items), items, strict=True))
     return fresh
+
+
+def _ago(seconds: float) -> str:
+    secs = int(seconds)
+    return f"{secs}s" if secs < 120 else f"{secs // 60}m"
 
 
 def _label(item: Item) -> str:

@@ -3,8 +3,10 @@ coloured by its level against the server's monitoring-policy thresholds, with a 
 the last 24 hours. ``enter`` opens the server's charts.
 
 One list request gives every server's status texts (the current values and the API's own
-level); the sparklines and the thresholds come from each server's usage series, fetched only
-for the rows on screen (a large account does not cost one request per server).
+level): it is the account state's ``monitoring_center`` list, which the dashboard and a
+server's detail read too, so the three say the same alerts (``overview.alerts_of``). The
+sparklines and the thresholds come from each server's usage series, fetched only for the
+rows on screen (a large account does not cost one request per server).
 """
 
 from __future__ import annotations
@@ -12,17 +14,22 @@ from __future__ import annotations
 import asyncio
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from ...catalogue import category, state_style
+from ...catalogue import state_style
+from ...state import Watch
 from .. import metrics
+from ..bridge import StateChanged
 from ..failures import FETCH_ERRORS
+from ..overview import alert_totals
 from ..typed_app import TypedApp
-from ..visible import Rounds
+from ..visible import in_view
+from ..widgets.health_banner import HealthBanner
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.sparkline import sparkline
 from ..widgets.status_bar import StatusBar
@@ -65,7 +72,7 @@ def metric_cell(item: dict[str, Any], usage: dict[str, Any] | None,
 
 def row_for(item: dict[str, Any], usage: dict[str, Any] | None) -> Row:
     state = (item.get("status") or {}).get("state") or ""
-    crit, warn = metrics.alert_counts(item)
+    crit, warn = alert_totals(item)
     cells: list[str] = [str(item.get("name") or item.get("id"))]
     styles: list[str | None] = [None]
     sort: list[Any] = [str(item.get("name") or "").lower()]
@@ -77,13 +84,14 @@ def row_for(item: dict[str, Any], usage: dict[str, Any] | None) -> Row:
         cells.append(text)
         styles.append(style)
         sort.append(key)
-    cells.append(metrics.alert_text(item))
+    cells.append(" ".join([f"{crit} crit"] * bool(crit) + [f"{warn} warn"] * bool(warn))
+                 or "-")
     styles.append("state-bad" if crit else "state-busy" if warn else "dim")
     sort.append((crit, warn))
     return Row(id=str(item["id"]), cells=tuple(cells), styles=tuple(styles), sort=tuple(sort))
 
 
-class MonitoringCenterScreen(TypedApp, Rounds, Screen[None]):
+class MonitoringCenterScreen(TypedApp, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("slash", "filter", "Filter"),
@@ -101,14 +109,16 @@ class MonitoringCenterScreen(TypedApp, Rounds, Screen[None]):
         self.items: dict[str, dict[str, Any]] = {}
         self.usage: dict[str, dict[str, Any]] = {}
         self._pending: set[str] = set()
-        self._wake = asyncio.Event()
+        self._shown = -1
 
     @property
     def table(self) -> ResourceTable:
         return self.query_one(ResourceTable)
 
     def compose(self) -> ComposeResult:
-        yield Static("[b]Monitoring Center[/b]", id="title")
+        yield HealthBanner()
+        yield Static(Text("Monitoring Center", style="bold"), id="title")
+        yield Static("", id="mc-error")
         yield Input(placeholder="filter servers (esc clears)", compact=True, id="mc-filter")
         yield ResourceTable(COLUMNS, empty_text="Loading…")
         yield StatusBar(self.oapp.connection)
@@ -116,24 +126,53 @@ class MonitoringCenterScreen(TypedApp, Rounds, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#mc-filter").display = False
+        self.query_one("#mc-error").display = False
         self.table.focus()
+        self.oapp.poller.watch(self, Watch(lists=("monitoring_center",), every=REFRESH,
+                                           active=lambda: self.is_attached and in_view(self)))
+        self._show_state()
         self.load()
-        self.poll_loop()
+
+    def on_unmount(self) -> None:
+        self.oapp.poller.unwatch(self)
+
+    def on_screen_resume(self) -> None:
+        self.oapp.poller.nudge()
 
     # -- data -------------------------------------------------------------------------------------
     @work(exclusive=True, group="load", exit_on_error=False)
     async def load(self) -> None:
-        try:
-            items = await self.oapp.feed.items(category("monitoring_center"))
-        except FETCH_ERRORS as exc:
-            self.table.empty_text = f"Could not load the monitoring center: {exc}"
-            self.table.refresh()
-            self.notify(str(exc), title="Monitoring center", severity="error")
+        """The list now (opened, or the refresh key); the poller keeps it fresh after."""
+        await self.oapp.poller.refresh_lists(["monitoring_center"])
+        self.want_series(refresh=True)
+
+    def on_state_changed(self, message: StateChanged) -> None:
+        if message.change.kind == "list" and message.change.category == "monitoring_center":
+            self._show_state()
+
+    def _show_state(self) -> None:
+        """The state's monitoring-center list on screen; its error said above the table (the
+        rows kept, marked stale, or none and the error instead of "No servers")."""
+        entry = self.oapp.state.lists.get("monitoring_center")
+        if entry is None:
             return
-        self.items = {str(i["id"]): i for i in items}
+        line = self.query_one("#mc-error", Static)
+        line.display = entry.error is not None
+        if entry.error is not None:
+            age = self.oapp.state.age(entry)
+            line.update(Text(f"⚠ stale ({int(age)}s old): could not refresh: {entry.error}"
+                             if age is not None else
+                             f"✖ Could not load the monitoring center: {entry.error}",
+                             style="bold"))
+            if not entry.loaded:
+                self.table.empty_text = "No data: see the error above"
+                self.table.refresh()
+        if not entry.loaded or entry.version == self._shown:
+            return
+        self._shown = entry.version
+        self.items = {str(i["id"]): i for i in entry.items}
         self.table.empty_text = "No servers"
         self.table.set_rows(row_for(i, self.usage.get(k)) for k, i in self.items.items())
-        self.oapp.mark_refreshed()
         self._update_title()
         self.want_series()
 
@@ -163,28 +202,24 @@ class MonitoringCenterScreen(TypedApp, Rounds, Screen[None]):
 
         await asyncio.gather(*(one(i) for i in ids))
 
-    @work(exclusive=True, group="poll", exit_on_error=False)
-    async def poll_loop(self) -> None:
-        while True:
-            await self.next_round(REFRESH)
-            if not self.unseen():
-                self.load()
-                self.want_series(refresh=True)
-
     def _update_title(self) -> None:
-        crit = sum(1 for i in self.items.values() if metrics.alert_counts(i)[0])
-        warn = sum(1 for i in self.items.values()
-                   if metrics.alert_counts(i)[1] and not metrics.alert_counts(i)[0])
+        totals = [alert_totals(i) for i in self.items.values()]
+        crit = sum(1 for c, _ in totals if c)
+        warn = sum(1 for c, w in totals if w and not c)
         table = self.table
         count = f"{table.row_count}/{table.total_count}" if table.filter_text \
             else str(table.total_count)
-        parts = [f"[b]Monitoring Center[/b] ({count})"]
+        title = Text.assemble(("Monitoring Center", "bold"), f" ({count})")
         if crit:
-            parts.append(f"[bold red]{crit} with critical alerts[/]")
+            title.append(" · ")
+            title.append(f"{crit} with critical alerts", style="bold red")
         if warn:
-            parts.append(f"[bold yellow]{warn} with warnings[/]")
-        parts.append("[dim]colours: the policy's warning/critical thresholds · enter: charts[/]")
-        self.query_one("#title", Static).update(" · ".join(parts))
+            title.append(" · ")
+            title.append(f"{warn} with warnings", style="bold yellow")
+        title.append(" · ")
+        title.append("colours: the policy's warning/critical thresholds · enter: charts",
+                     style="dim")
+        self.query_one("#title", Static).update(title)
 
     # -- events and actions -----------------------------------------------------------------------
     @on(ResourceTable.Highlighted)
@@ -225,7 +260,7 @@ class MonitoringCenterScreen(TypedApp, Rounds, Screen[None]):
         self.table.focus()
 
     def action_refresh(self) -> None:
-        self._wake.set()
+        self.load()
 
     def action_logs(self) -> None:
         row_id = self.table.cursor_id

@@ -1,5 +1,7 @@
-"""The status line: which account and endpoint, how fresh the data is, how many requests,
-errors and rate-limit waits. The token is never part of it."""
+"""The status line: which account and endpoint, how fresh the data is (the time data last
+arrived, never the time of a failed request; "stale" while the API refuses the token or does
+not answer), how many requests, errors and rate-limit waits. The token is never part of
+it."""
 
 from __future__ import annotations
 
@@ -60,7 +62,12 @@ class StatusBar(Static):
         text.append(c.endpoint)
         if c.read_only:
             text.append("  READ-ONLY", style="bold")
-        text.append(f"  refreshed {self._ago()}")
+        health = getattr(getattr(self.app, "state", None), "health", None)
+        if health is not None and health.status != "ok":
+            # The data shown is as old as the last answer: said, not "refreshed just now".
+            text.append(f"  data from {self._ago()} (stale)", style="bold")
+        else:
+            text.append(f"  refreshed {self._ago()}")
         text.append(f"  req {self.requests}")
         text.append(f"  err {self.errors}", style="bold" if self.errors else "")
         if self.rate_limit_wait:
@@ -72,6 +79,7 @@ class StatusBar(Static):
             self.update(text, layout=False)
 
     def _ago(self) -> str:
+        """How old the newest data is ("never" until data arrived: errors do not count)."""
         if self.last_refresh is None:
             return "never"
         secs = int(timing.monotonic() - self.last_refresh)
