@@ -58,7 +58,7 @@ def start(app: Any, screen: Any, category_key: str, action: Action,
           items: Sequence[Item]) -> bool:
     """Open ``action``'s form for ``items``. Returns whether a form was opened."""
     cat = category(category_key)
-    if read_only(app):
+    if read_only(app) and action.changes:
         refuse(app, action.title)
         return False
     items = list(items) if action.needs_item else []
@@ -69,6 +69,14 @@ def start(app: Any, screen: Any, category_key: str, action: Action,
         app.notify(f"'{action.title}' works on one at a time: esc clears the marks.",
                    severity="warning")
         return False
+    reason = action.why_not(category_key, items)
+    if reason is not None:
+        app.notify(f"{action.title}: {reason}. Nothing was sent.", title=action.title,
+                   severity="warning")
+        return False
+    if action.run is not None:
+        action.run(app, screen, items)
+        return True
     ctx = Ctx(app, cat, items, screen)
     spec = action.form
     if spec.prepare is not None:

@@ -73,10 +73,6 @@ async def _remove_lb(v: FormValues, item: Any, req: Any) -> Any:
     return await _servers(v).remove_ip_load_balancer(item_id(item), ip_id, lb_id)
 
 
-def _has_dvd(item: Any) -> bool:
-    return "dvd" not in item or bool(item.get("dvd"))
-
-
 register(
     "servers",
     form_action(
@@ -155,7 +151,7 @@ register(
         submit_label="Load"),
     confirm_action(
         "eject_dvd", "Eject the DVD", lambda v, item, req: _servers(v).eject_dvd(item_id(item)),
-        message=lambda ctx: f"Eject the DVD of {ctx.label}?", available=_has_dvd,
+        message=lambda ctx: f"Eject the DVD of {ctx.label}?",
         submit_label="Eject"),
     confirm_action(
         "snapshot", "Create a snapshot",

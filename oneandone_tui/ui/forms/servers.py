@@ -97,7 +97,7 @@ CREATE = FormSpec(
 )
 
 
-def _power(key: str, title: str, action: str, when: str, *, danger: bool) -> Action:
+def _power(key: str, title: str, action: str, *, danger: bool) -> Action:
     fields: list[Any] = [Choice("method", "Method", options=METHODS, default="SOFTWARE",
                                 blank=False)]
     if action == "REBOOT":
@@ -114,7 +114,7 @@ def _power(key: str, title: str, action: str, when: str, *, danger: bool) -> Act
         title=lambda ctx: f"{title}: {ctx.label}", fields=fields, build=build,
         message=lambda ctx: f"{title} {ctx.names()}?", danger=danger, submit_label=title,
         call=lambda v, item, req: v.ctx.client.servers.set_status(item_id(item), req))
-    return Action(key, title, spec, bulk=True, available=lambda i: state(i) in (when, None))
+    return Action(key, title, spec, bulk=True)  # when it applies: rules.py
 
 
 def _hardware_initial(ctx: Ctx) -> dict[str, Any]:
@@ -144,6 +144,15 @@ async def _installable(ctx: Ctx) -> list[Any]:
 INSTALLABLE = Source("installable", _installable,
                      lambda a: f"{a.get('name')} · {a.get('os_image_type') or ''}")
 
+def _ssh(app: Any, screen: Any, items: list[Any]) -> None:
+    from ..ssh import start
+
+    start(app, screen, items)
+
+
+#: ``t``: no form, a shell (ui/ssh.py); changes nothing, so read-only mode allows it.
+SSH = Action("ssh", "SSH to its public IP", FormSpec(title="SSH"), run=_ssh, changes=False)
+
 register(
     "servers",
     Action("new", "New server", CREATE, kind="new", needs_item=False),
@@ -157,9 +166,10 @@ register(
         call=lambda v, item, req: v.ctx.client.servers.delete(
             item_id(item), keep_ips=v.get("keep_ips") or None,
             keep_hdds=v.get("keep_hdds") or None)),
-    _power("power_on", "Power on", "POWER_ON", "POWERED_OFF", danger=False),
-    _power("power_off", "Power off", "POWER_OFF", "POWERED_ON", danger=True),
-    _power("reboot", "Reboot", "REBOOT", "POWERED_ON", danger=True),
+    _power("power_on", "Power on", "POWER_ON", danger=False),
+    _power("power_off", "Power off", "POWER_OFF", danger=True),
+    _power("reboot", "Reboot", "REBOOT", danger=True),
+    SSH,
     form_action(
         "hardware", "Modify hardware", (HW_MODE, FIXED, VCORE, CORES, RAM),
         lambda v, item, req: v.ctx.client.servers.modify_hardware(item_id(item), req),

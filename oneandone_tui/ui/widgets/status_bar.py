@@ -4,6 +4,7 @@ errors and rate-limit waits. The token is never part of it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.widgets import Static
@@ -17,6 +18,8 @@ class Connection:
     endpoint: str
     read_only: bool = False
     demo: bool = False
+    #: The profile's SSH settings (``config.SshSettings``; None: the defaults).
+    ssh: Any = None
 
 
 class StatusBar(Static):
