@@ -97,10 +97,12 @@ def form_action(key: str, title: str, fields: Sequence[Field], call: Call, *,
                 submit_label: str | None = None, message: Callable[[Ctx], str] | None = None,
                 initial: Callable[[Ctx], dict[str, Any]] | None = None,
                 available: Callable[[Item], bool] | None = None, danger: bool = False,
-                needs_item: bool = True, done: str | None = None) -> Action:
+                needs_item: bool = True, done: str | None = None,
+                opens_on_submit: bool = False) -> Action:
     spec = FormSpec(
         title=lambda ctx: f"{title}: {ctx.label}" if ctx.items else title, fields=fields,
         build=build, call=call, follow=follow, submit_label=submit_label or title,
-        message=message, initial=initial, danger=danger, done=done)
+        message=message, initial=initial, danger=danger, done=done,
+        opens_on_submit=opens_on_submit)
     return Action(key, title, spec, available=available, needs_item=needs_item)
 

@@ -173,7 +173,7 @@ register(
     form_action(
         "hardware", "Modify hardware", (HW_MODE, FIXED, VCORE, CORES, RAM),
         lambda v, item, req: v.ctx.client.servers.modify_hardware(item_id(item), req),
-        build=_hardware, initial=_hardware_initial, submit_label="Resize",
+        build=_hardware, initial=_hardware_initial, submit_label="Resize", opens_on_submit=True,
         message=lambda ctx: "vCPUs and RAM cannot be lowered while the server is on."),
     form_action(
         "clone", "Clone", (Text("name", "Name of the copy"),

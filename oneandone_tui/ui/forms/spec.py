@@ -58,6 +58,8 @@ class FormSpec:
     prepare: Callable[[Ctx], Awaitable[tuple[Sequence[Field] | None, Values]]] | None = None
     #: Toast after a success with nothing to follow.
     done: str | Callable[[Ctx], str] | None = None
+    #: Opens with its action focused though it has fields (prefilled: a resize).
+    opens_on_submit: bool = False
 
     def title_for(self, ctx: Ctx) -> str:
         return self.title(ctx) if callable(self.title) else self.title
