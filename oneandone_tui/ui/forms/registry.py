@@ -107,9 +107,36 @@ def _push(app: Any, ctx: Ctx, action: Action, fields: Any, values: dict[str, Any
 def _after(app: Any, ctx: Ctx, action: Action, result: Any) -> None:
     if result is None:
         return
+    if action.kind == "new" or action.key == "clone":
+        hidden_by_filter(app, ctx.cat.key, result)
     table = getattr(ctx.screen, "table", None)
     if len(ctx.items) > 1 and table is not None:
         table.clear_marks()
     if action.kind == "delete" and ctx.screen is not None and app.screen is ctx.screen \
             and hasattr(ctx.screen, "item_id"):
         app.pop_screen()  # the detail of a deleted resource has nothing left to show
+
+
+def hidden_by_filter(app: Any, category_key: str, created: Any) -> bool:
+    """A resource just made that the list's active filter hides: the toast says so and how to
+    clear the filter (esc on the list), instead of leaving the user to think it failed."""
+    explorer = app.explorer() if hasattr(app, "explorer") else None
+    if explorer is None or not isinstance(created, dict) or explorer.cat.key != category_key:
+        return False
+    needle = explorer.table.filter_text
+    if not needle:
+        return False
+    from ..rows import row_for
+
+    try:
+        if needle in row_for(explorer.cat, created).search:
+            return False
+    except Exception:
+        pass  # a partial answer: judge by its name alone
+    name = str(created.get("name") or created.get("id") or "it")
+    if needle in name.lower():
+        return False
+    app.notify(f"{name} is hidden by the filter '{needle}'. Press esc on the list to clear "
+               f"the filter and see it.", title="Hidden by the filter", severity="warning",
+               timeout=10)
+    return True
