@@ -272,6 +272,8 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
         if self.closed:
             return
         self._update_visibility()
+        if getattr(self, "_options", None) is not None:
+            self.refilter()
         if self.sending:
             return
         _, errors = self.check(self.values())

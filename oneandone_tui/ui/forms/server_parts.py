@@ -13,7 +13,7 @@ from .common import confirm_action, form_action, item_id
 from .context import Ctx, FormValues
 from .fields import Bool, Choice, Group, Int, Picker
 from .registry import register
-from .sources import DVDS, FIREWALLS, LOAD_BALANCERS, PRIVATE_NETWORKS, sub
+from .sources import DVDS, FIREWALLS, LOAD_BALANCERS, PRIVATE_NETWORKS, same_datacenter, sub
 from .spec import follow_also
 
 
@@ -134,7 +134,8 @@ register(
         submit_label="Detach"),
     form_action(
         "private_network", "Assign a private network",
-        (Picker("private_network_id", "Private network", source=PRIVATE_NETWORKS),),
+        (Picker("private_network_id", "Private network", source=PRIVATE_NETWORKS,
+                allow=same_datacenter(None)),),
         lambda v, item, req: _servers(v).assign_private_network(
             item_id(item), v.get("private_network_id")),
         follow=follow_also("private_networks", "private_network_id"), submit_label="Assign"),
