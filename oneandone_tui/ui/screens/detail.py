@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from ...catalogue import Category, Item, Link, Section, category, is_transitional, state_text
@@ -20,6 +20,7 @@ from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..rows import key_values, list_table
 from ..views import find_secret, masked, render_view, secret_keys
 from ..visible import Rounds
+from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class DetailScreen(Rounds, ActionsKeys, Screen[None]):
                     if section.links is not None:
                         yield OptionList(classes="links")
         yield StatusBar(self.oapp.connection)
-        yield Footer()
+        yield KeyBar()  # ? and q stay at any width (widgets/key_bar.py)
 
     def on_mount(self) -> None:
         self._render_title()

@@ -10,9 +10,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from .. import accounting
+from ..widgets.key_bar import KeyBar
 from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.status_bar import StatusBar
@@ -104,7 +105,7 @@ class UsagesScreen(PeriodKeys, Screen[None]):
         yield Static("", id="usage-lines-title")
         yield ResourceTable(LINE_COLUMNS, empty_text="", id="usage-lines")
         yield StatusBar(self.oapp.connection)
-        yield Footer()
+        yield KeyBar()  # ? and q stay at any width (widgets/key_bar.py)
 
     def on_mount(self) -> None:
         self.groups.focus()

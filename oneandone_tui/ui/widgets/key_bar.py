@@ -19,6 +19,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 DIM = Style(dim=True)
+#: Keys kept on screen at any width (drawn on the right, before the palette key): help and quit.
+ALWAYS = ("question_mark", "q")
 
 
 class Key(NamedTuple):
@@ -99,22 +101,34 @@ class KeyBar(Widget):
         desc_style = self.get_component_rich_style("key-bar--description")
         text = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, str]] = []
-        for key in self._keys:
+        kept = [k for k in self._keys if k.key in ALWAYS]
+        for key in (k for k in self._keys if k.key not in ALWAYS):
             start = text.cell_len
             dim = DIM if not key.enabled else None
             text.append(f" {key.display} ", key_style + dim)
             text.append(f"{key.description} ", desc_style + dim)
             spans.append((start, text.cell_len, key.key))
-        if self._palette is not None:  # kept on the right, as the footer docks it
-            tail = Text(no_wrap=True, end="")
+        # Kept on the right at any width: help and quit, then the palette (as the footer
+        # docks it); the other keys give way from the right when the line is short.
+        tail = Text(no_wrap=True, end="")
+        tail_spans: list[tuple[int, int, str]] = []
+        for key in kept:
+            start = tail.cell_len
+            tail.append(f" {key.display} ", key_style)
+            tail.append(f"{key.description} ", desc_style)
+            tail_spans.append((start, tail.cell_len, key.key))
+        if self._palette is not None:
+            start = tail.cell_len
             tail.append("▏", "dim")
             tail.append(self._palette.display, key_style)
             tail.append(f" {self._palette.description} ", desc_style)
+            tail_spans.append((start, tail.cell_len, self._palette.key))
+        if tail.cell_len:
             room = max(0, self.size.width - tail.cell_len)
-            text.truncate(room)
+            cut = [(a, b, k) for a, b, k in spans if b <= room]
+            text.truncate(cut[-1][1] if cut else 0)
             text.append(" " * (room - text.cell_len))
-            spans = [(a, min(b, room), k) for a, b, k in spans if a < room]
-            spans.append((room, room + tail.cell_len, self._palette.key))
+            spans = cut + [(room + a, room + b, k) for a, b, k in tail_spans]
             text.append_text(tail)
         self._spans = spans
         return text
