@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from ...catalogue import Category, Item, Link, Section, category, is_transitional, state_text
 from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..rows import key_values, list_table
+from ..sizes import named, size_names
 from ..views import find_secret, masked, render_view, secret_keys
 from ..visible import Rounds
 from ..widgets.key_bar import KeyBar
@@ -90,6 +91,15 @@ class DetailScreen(Rounds, ActionsKeys, Screen[None]):
             self._render_section(i)
         self.load_all()
         self.poll_loop()
+        if self.cat.key == "servers":
+            self._name_sizes()
+
+    @work(group="detail-sizes", exit_on_error=False)
+    async def _name_sizes(self) -> None:
+        """The fixed size's name (XL) instead of its id, once the catalogue is read."""
+        if await size_names(self.app):
+            for i in range(len(self.sections)):
+                self._render_section(i)
 
     # -- data -------------------------------------------------------------------------------------
     @work(exclusive=True, group="detail-load", exit_on_error=False)
@@ -169,6 +179,7 @@ class DetailScreen(Rounds, ActionsKeys, Screen[None]):
             return
         if section.title == "Thresholds" and isinstance(data, dict):
             data = data.get("thresholds", {})
+        data = named(data, getattr(self.app, "_fixed_size_names", None) or {})
         if section.view is not None:
             body.update(render_view(section.view, data, self.revealed))
         elif isinstance(data, list):
