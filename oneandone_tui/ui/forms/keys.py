@@ -37,8 +37,8 @@ ACTION_BINDINGS: list[BindingType] = [
     Binding("o", "direct('power_on')", "On"),
     Binding("x", "direct('power_off')", "Off"),
     Binding("b", "direct('reboot')", "Reboot"),
-    Binding("p", "direct('snapshot')", "Snapshot"),
-    Binding("i", "direct('add_ip')", "Add IP"),
+    Binding("p", "direct('snapshot')", "Snap"),
+    Binding("i", "direct('add_ip')", "+IP"),
     Binding("t", "direct('ssh')", "SSH"),
 ]
 
@@ -55,7 +55,9 @@ class ActionsKeys:
             keys = DIRECT_KEYS.get(self.cat.key, {})
             if not parameters or parameters[0] not in keys:
                 return False
-            return parameters[0] == "ssh" or not lazy.read_only(self.app)
+            if parameters[0] != "ssh" and lazy.read_only(self.app):
+                return False
+            return None if self._direct_reason(str(parameters[0])) else True
         if action in KINDS:
             if lazy.read_only(self.app):
                 return False
@@ -66,6 +68,20 @@ class ActionsKeys:
             acts = lazy.registry().actions_for(self.cat.key)
             return bool(acts) if action == "actions" else any(a.kind == action for a in acts)
         return True
+
+    def _direct_reason(self, action_key: str) -> str | None:
+        """Why a direct key does not apply to the selection now (its footer entry is dimmed;
+        pressing it says why)."""
+        if not lazy.loaded():
+            return None
+        action = lazy.registry().find(self.cat.key, action_key)
+        if action is None:
+            return None
+        try:
+            targets = self.action_targets()
+        except Exception:  # before the screen's widgets exist
+            return None
+        return action.why_not(self.cat.key, targets)
 
     def action_targets(self) -> list[Item]:
         """The marked rows (in table order), else the row under the cursor, else the item."""
@@ -151,8 +167,8 @@ class ActionsKeys:
             from .context import label_of
 
             title += f": {label_of(items[0])}" if len(items) == 1 else f": {len(items)} marked"
-        entries = [Entry(a.key, a.title, key_of(self.cat.key, a.key, a.kind),
-                         a.why_not(self.cat.key, items)) for a in acts]
+        entries = with_letters([Entry(a.key, a.title, key_of(self.cat.key, a.key, a.kind),
+                                      a.why_not(self.cat.key, items)) for a in acts])
 
         def chosen(key: str | None) -> None:
             action = next((a for a in acts if a.key == key), None)
@@ -188,6 +204,26 @@ class Entry(NamedTuple):
             return True
         title = self.title.lower()
         return all(word in title for word in q.split())
+
+
+SPARE_LETTERS = "abcdefghijklmnopqrstuvwxyz123456789"
+
+
+def with_letters(entries: list[Entry]) -> list[Entry]:
+    """Every entry gets a letter: its direct key if it has one, else the first letter of its
+    title no other entry took (then any free letter, then a digit). Typing it, then enter,
+    runs the entry."""
+    used = {e.letter for e in entries if e.letter}
+    out = []
+    for e in entries:
+        if not e.letter:
+            pool = [ch for ch in e.title.lower() if ch.isalpha()] + list(SPARE_LETTERS)
+            letter = next((ch for ch in pool if ch not in used), None)
+            if letter:
+                used.add(letter)
+                e = e._replace(letter=letter)
+        out.append(e)
+    return out
 
 
 def _entry(e: Entry) -> Text:
@@ -230,7 +266,8 @@ class ActionsMenu(ModalScreen[str | None]):
             box.border_title = self.title_text
             yield Static("", id="menu-filter")
             yield OptionList()
-            yield Static("type to filter · enter runs · esc closes", id="menu-help")
+            yield Static("type to filter · a letter then enter runs its entry · esc closes",
+                         id="menu-help")
 
     def on_mount(self) -> None:
         self._show_entries()

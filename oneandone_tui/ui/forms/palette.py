@@ -16,7 +16,7 @@ def run(app: Any, category_key: str, action_key: str) -> None:
     action = find(category_key, action_key)
     if action is None:
         return
-    if read_only(app):
+    if read_only(app) and action.changes:
         refuse(app, action.title)
         return
     screen = app.screen

@@ -36,17 +36,19 @@ def _pane_id(index: int) -> str:
 
 
 class DetailScreen(Rounds, ActionsKeys, Screen[None]):
+    # The actions and a server's direct keys early in the footer (it cuts from the right);
+    # y and c are in the help (?) and the README's key table.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Back"),
+        *ACTION_BINDINGS,
         Binding("r", "refresh", "Refresh"),
-        Binding("y", "json", "JSON"),
-        Binding("c", "copy_id", "Copy id"),
+        Binding("y", "json", "JSON", show=False),
+        Binding("c", "copy_id", "Copy id", show=False),
         Binding("v", "reveal", "Reveal"),
         Binding("K", "copy_key", "Copy key"),
         Binding("L", "logs", "Logs"),
         Binding("left,h", "previous_tab", "Prev tab", show=False),
         Binding("right,l", "next_tab", "Next tab", show=False),
-        *ACTION_BINDINGS,
     ]
     DEFAULT_CSS = """
     DetailScreen #detail-title { height: 1; padding: 0 1; background: $primary-background; }
@@ -163,6 +165,7 @@ class DetailScreen(Rounds, ActionsKeys, Screen[None]):
         if -1 in self.errors:
             text.append(f"  ⚠ {self.errors[-1]}", style="bold red")
         self.query_one("#detail-title", Static).update(text)
+        self.refresh_bindings()  # the direct keys dim when the new state rules them out
 
     def _render_section(self, index: int) -> None:
         section = self.sections[index]

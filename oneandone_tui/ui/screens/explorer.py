@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 from ...catalogue import CATEGORIES, Category, Item, category, is_transitional, state_text
 from ..feed import changed_ids
 from ..forms.keys import ACTION_BINDINGS, ActionsKeys
+from ..forms.rules import DIRECT_KEYS
 from ..routes import ROUTES
 from ..rows import row_for, table_columns
 from ..views import masked, secret_keys
@@ -49,14 +50,16 @@ AFTER_FIRST_FRAME = 0.1
 
 
 class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
+    # The actions and a server's direct keys come first in the footer (it cuts from the
+    # right); y and c are in the help (?) and the README's key table.
     BINDINGS: ClassVar[list[BindingType]] = [
+        *ACTION_BINDINGS,
         Binding("slash", "filter", "Filter"),
         Binding("escape", "back", "Back/clear", show=False),
         Binding("r", "refresh", "Refresh"),
-        Binding("y", "json", "JSON"),
-        Binding("c", "copy_id", "Copy id"),
+        Binding("y", "json", "JSON", show=False),
+        Binding("c", "copy_id", "Copy id", show=False),
         Binding("ctrl+n", "toggle_nav", "Nav", show=False),
-        *ACTION_BINDINGS,
     ]
 
     def __init__(self, start: str = "servers") -> None:
@@ -391,6 +394,13 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
     @on(ResourceTable.MarksChanged)
     def _marks(self) -> None:
         self._update_title()
+        self.refresh_bindings()
+
+    @on(ResourceTable.Highlighted)
+    def _highlighted(self) -> None:
+        """A server's direct keys dim in the footer when they do not apply to this row."""
+        if self.cat.key in DIRECT_KEYS:
+            self.refresh_bindings()
 
     @on(CategoryNav.Selected)
     def _nav(self, event: CategoryNav.Selected) -> None:

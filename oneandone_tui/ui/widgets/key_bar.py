@@ -102,10 +102,17 @@ class KeyBar(Widget):
         text = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, str]] = []
         kept = [k for k in self._keys if k.key in ALWAYS]
-        for key in (k for k in self._keys if k.key not in ALWAYS):
+        rest = [k for k in self._keys if k.key not in ALWAYS]
+        # When the line is short, a tighter spacing first (one cell less per key: at 120
+        # columns a server's six direct keys fit with the rest), then keys give way.
+        full = sum(len(k.display) + len(k.description) + 3 for k in self._keys) + \
+            (len(self._palette.display) + len(self._palette.description) + 3
+             if self._palette else 0)
+        pad = " " if full <= self.size.width else ""
+        for key in rest:
             start = text.cell_len
             dim = DIM if not key.enabled else None
-            text.append(f" {key.display} ", key_style + dim)
+            text.append(f"{pad}{key.display} ", key_style + dim)
             text.append(f"{key.description} ", desc_style + dim)
             spans.append((start, text.cell_len, key.key))
         # Kept on the right at any width: help and quit, then the palette (as the footer
@@ -114,7 +121,7 @@ class KeyBar(Widget):
         tail_spans: list[tuple[int, int, str]] = []
         for key in kept:
             start = tail.cell_len
-            tail.append(f" {key.display} ", key_style)
+            tail.append(f"{pad}{key.display} ", key_style)
             tail.append(f"{key.description} ", desc_style)
             tail_spans.append((start, tail.cell_len, key.key))
         if self._palette is not None:

@@ -150,9 +150,11 @@ async def test_direct_keys_on_the_detail_and_in_the_footer(demo_app):
         await pilot.press("enter")
         await settle(pilot)
         detail = app.screen
-        shown = {b.binding.key for b in detail.active_bindings.values()
-                 if b.binding.show and b.enabled}
-        assert {"o", "x", "b", "p", "i", "t"} <= shown
+        shown = {b.binding.key: b.enabled for b in detail.active_bindings.values()
+                 if b.binding.show}
+        assert {"o", "x", "b", "p", "i", "t"} <= set(shown)
+        # Dimmed where they do not apply: it is on, and it has a snapshot.
+        assert not shown["o"] and not shown["p"] and shown["x"] and shown["i"]
         await pilot.press("x")
         await settle(pilot)
         assert form_of(app).title_text == "Power off: db-primary"
@@ -184,3 +186,19 @@ async def test_palette_judges_the_selection(demo_app):
         await settle(pilot)
         assert app.screen is app.explorer() and mutating(app) == before
         assert any("web-01 is POWERED_ON" in n for n in notifications(app))
+
+
+async def test_every_entry_has_its_own_letter(demo_app):
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await show(pilot, "servers")
+        menu = await open_menu(pilot, "web-01")
+        letters = [e.letter for e in menu.entries]
+        assert all(letters) and len(set(letters)) == len(letters)
+        remove_ip = next(e for e in menu.entries if e.key == "remove_ip")
+        await pilot.press(remove_ip.letter)
+        assert menu.shown()[0].key == "remove_ip"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert form_of(app).title_text == "Remove an IP: web-01"
