@@ -1,8 +1,13 @@
 """The keys that change things, for any screen showing a category (the explorer's table, a
-detail pane): ``n`` new, ``e`` edit, ``ctrl+d`` delete, ``a`` the actions menu.
+detail pane): ``n`` new, ``e`` edit, ``ctrl+d`` delete, ``a`` the actions menu, and a server's
+direct keys (``rules.DIRECT_KEYS``: o/x/b/p/i/t).
 
 In read-only mode :meth:`ActionsKeys.check_action` hides them from the footer and turns them
-off; the app's fallback bindings then say why instead of doing nothing.
+off; a direct key that does not apply to the selection now is dimmed. The app's fallback
+bindings then say why instead of doing nothing.
+
+The menu (:class:`ActionsMenu`) lists every action with its letter, those that do not apply
+now disabled with the reason (``rules.py``), and filters as one types.
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ from . import lazy
 from .rules import DIRECT_KEYS, key_of
 
 KINDS = ("new", "edit", "delete", "actions")
+#: Short: six of them fit the 120-column footer with the rest.
+_FOOTER_LABELS = {"power_on": "On", "power_off": "Off", "reboot": "Reboot", "snapshot": "Snap",
+                  "add_ip": "+IP", "ssh": "SSH"}
 
 #: Only ``a`` is in the footer: its menu holds every action (new, edit and delete included),
 #: and four entries pushed the app's own keys (help, jump) off a 120-column footer. ``n``, ``e``
@@ -34,12 +42,8 @@ ACTION_BINDINGS: list[BindingType] = [
     Binding("ctrl+d", "delete", "Delete", show=False),
     Binding("a", "actions", "Actions"),
     # The everyday operations of a server, directly (rules.DIRECT_KEYS; hidden elsewhere).
-    Binding("o", "direct('power_on')", "On"),
-    Binding("x", "direct('power_off')", "Off"),
-    Binding("b", "direct('reboot')", "Reboot"),
-    Binding("p", "direct('snapshot')", "Snap"),
-    Binding("i", "direct('add_ip')", "+IP"),
-    Binding("t", "direct('ssh')", "SSH"),
+    *(Binding(key, f"direct('{action}')", _FOOTER_LABELS[action])
+      for action, key in DIRECT_KEYS["servers"].items()),
 ]
 
 
