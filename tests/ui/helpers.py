@@ -84,3 +84,8 @@ def freeze_for_snapshots(monkeypatch: Any) -> None:
     for module in (explorer, detail):
         monkeypatch.setattr(module, "FAST", 3600.0)
         monkeypatch.setattr(module, "SLOW", 3600.0)
+    # A focused input's cursor blinks on a timer: steady, a snapshot does not depend on when
+    # the frame was taken (a form opens with its first field focused).
+    from textual.widgets import Input
+
+    monkeypatch.setattr(Input, "cursor_blink", False)
