@@ -23,8 +23,8 @@ def public_ip(server: dict[str, Any]) -> str | None:
     """The server's public IP to connect to: the first IPv4, else the first one."""
     ips = [ip for ip in server.get("ips") or [] if isinstance(ip, dict) and ip.get("ip")]
     v4 = [ip for ip in ips if (ip.get("type") or "IPV4") == "IPV4" and ":" not in ip["ip"]]
-    chosen = (v4 or ips or [None])[0]
-    return str(chosen["ip"]) if chosen else None
+    chosen = (v4 or ips)[:1]
+    return str(chosen[0]["ip"]) if chosen else None
 
 
 def command(server: dict[str, Any], ssh: Any, key_names: Sequence[str] = (),

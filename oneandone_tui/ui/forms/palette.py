@@ -41,7 +41,7 @@ def commands(app: Any = None) -> list[Command]:
     selection (``rules.py``): one that does not apply now says why in its help line, and
     choosing it says so again instead of sending anything; one the selection's content rules
     out (an Activate for an active user) is not listed."""
-    screen = getattr(app, "screen", None)
+    screen: Any = getattr(app, "screen", None)
     here = getattr(getattr(screen, "cat", None), "key", None)
     targets = screen.action_targets() if here and hasattr(screen, "action_targets") else []
     out: list[Command] = [("Action journal", "Every change made this session (J)",
