@@ -240,8 +240,11 @@ class OneAndOneApp(App[None]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
+        # The screen's keys that mean something here (a server's direct keys only where the
+        # screen shows servers; none of the changes in read-only mode).
+        live = {b.binding.action for b in self.screen.active_bindings.values()}
         bindings = [(b.key, b.description) for b in self.screen.BINDINGS  # type: ignore[union-attr]
-                    if isinstance(b, Binding) and b.description]
+                    if isinstance(b, Binding) and b.description and b.action in live]
         self.push_screen(HelpScreen(bindings))
 
     def action_jump(self) -> None:

@@ -64,3 +64,23 @@ async def test_direct_keys_dim_when_they_do_not_apply():
         await select_row(pilot, "worker-us-02")  # off
         await pilot.pause()
         assert enabled()["o"] and enabled()["x"] is False and enabled()["t"] is False
+
+
+async def test_help_lists_a_servers_keys_only_where_they_mean_something():
+    from oneandone_tui.ui.screens.help import HelpScreen
+
+    app = make_demo_app(clock=ManualClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert ("x", "Off") in help_screen.screen_bindings
+        await pilot.press("escape")
+        app.show_category("vpns")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert ("x", "Off") not in app.screen.screen_bindings
+        assert ("a", "Actions") in app.screen.screen_bindings
