@@ -136,6 +136,8 @@ def hidden_by_filter(app: Any, category_key: str, created: Any) -> bool:
     name = str(created.get("name") or created.get("id") or "it")
     if needle in name.lower():
         return False
+    if created.get("id"):
+        explorer.reveal_after_clear = str(created["id"])
     app.notify(f"{name} is hidden by the filter '{needle}'. Press esc on the list to clear "
                f"the filter and see it.", title="Hidden by the filter", severity="warning",
                timeout=10)

@@ -82,6 +82,8 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         self._round_cpu = 0.0
         #: A list longer than one page was seen: the account is large (see load_counts).
         self._large = False
+        #: The row to put the cursor on when esc clears the filter (a new resource it hid).
+        self.reveal_after_clear: str | None = None
 
     @property
     def oapp(self) -> OneAndOneApp:
@@ -432,6 +434,10 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
             self.table.set_filter("")
             self._update_title()
             self.table.focus()
+            # A resource just made that the filter hid (forms/registry.hidden_by_filter).
+            reveal, self.reveal_after_clear = self.reveal_after_clear, None
+            if reveal:
+                self.table.move_to(reveal)
         elif self.table.marked:
             self.table.clear_marks()
         elif not self.table.has_focus:

@@ -25,8 +25,10 @@ async def test_new_resource_hidden_by_the_filter_is_announced(demo_app):
         await settle(pilot)
         explorer.wake()
         await finish(pilot)
-        assert any(i.get("name") == "kb-vpn" for i in explorer.items.values())
         assert explorer.table.filter_text == ""
+        new_id = record(app, "vpns", "kb-vpn")["id"]
+        assert new_id in explorer.items
+        assert explorer.table.cursor_id == new_id  # esc cleared the filter and shows it
 
         # A new one the filter shows: no such toast.
         await pilot.press("slash", *"kb", "enter")
