@@ -270,8 +270,8 @@ class ActionsMenu(ModalScreen[str | None]):
             box.border_title = self.title_text
             yield Static("", id="menu-filter")
             yield OptionList()
-            yield Static("type to filter · a letter then enter runs its entry · esc closes",
-                         id="menu-help")
+            yield Static("type to filter · a letter then enter runs its entry · esc clears, "
+                         "then closes", id="menu-help")
 
     def on_mount(self) -> None:
         self._show_entries()
@@ -316,4 +316,9 @@ class ActionsMenu(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
+        """``esc``: clears the filter first (as on the list), then closes."""
+        if self.query_text:
+            self.query_text = ""
+            self._show_entries()
+            return
         self.dismiss(None)

@@ -91,6 +91,8 @@ async def test_typing_filters_the_menu(demo_app):
         assert options.option_count == 3
         await pilot.press("backspace", "backspace", "backspace", "backspace")
         assert options.option_count == len(menu.entries)
+        await pilot.press(*"disk", "escape")  # esc clears the filter, a second one closes
+        assert app.screen is menu and options.option_count == len(menu.entries)
         await pilot.press(*"restore snap", "enter")
         await settle(pilot)
         form = form_of(app)
