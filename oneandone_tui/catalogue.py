@@ -110,6 +110,10 @@ class Col:
     value: Callable[[Item], Any] | None = None
     align: str = "left"
     style: Callable[[Item], str | None] | None = None
+    #: Gives way (shrinks, then hides) before lower numbers when the table is narrow.
+    priority: int = 0
+    #: ``middle`` cuts a long text in its middle (names that differ at the end stay apart).
+    cut: str = "end"
 
     def raw(self, item: Item) -> Any:
         return self.value(item) if self.value else get(item, self.key)
@@ -133,9 +137,10 @@ def sort_key_of(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
 
 
-NAME = Col("name", "Name", 18, 2)
-STATE = Col("state", "State", 14, 0, state_text, style=state_style)
-DC = Col("dc", "DC", 3, 0, dc_text)
+NAME = Col("name", "Name", 18, 2, cut="middle")
+#: 16: "POWERING_OFF 40%" whole.
+STATE = Col("state", "State", 16, 0, state_text, style=state_style)
+DC = Col("dc", "DC", 3, 0, dc_text, priority=2)
 CREATED = Col("creation_date", "Created", 10, 0, lambda i: (i.get("creation_date") or "")[:10])
 DESCRIPTION = Col("description", "Description", 12, 1)
 
@@ -310,9 +315,11 @@ ID_NAME = (Col("name", "Name", 20, 1), Col("id", "Id", 32))
 CATEGORIES: tuple[Category, ...] = (
     Category(
         "servers", "Servers", "servers",
-        (NAME, STATE, DC, Col("ips", "IPs", 15, 1, ips_text),
-         Col("hardware", "vCPU/RAM/Disk", 13, 0, hardware_text),
-         Col("image", "Image", 14, 1, lambda i: get(i, "image.name"))),
+        # At 80 columns the image gives way first, then the hardware: name, state and IPs
+        # (what one connects to) stay whole.
+        (NAME, STATE, DC, Col("ips", "IPs", 15, 1, ips_text, priority=1),
+         Col("hardware", "vCPU/RAM/Disk", 13, 0, hardware_text, priority=2),
+         Col("image", "Image", 14, 1, lambda i: get(i, "image.name"), priority=3)),
         sections=(
             Section("Overview", links=server_links,
                     secret_keys=frozenset({"first_password"})),

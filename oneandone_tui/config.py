@@ -53,6 +53,7 @@ __all__ = [
     "Profile",
     "Secret",
     "Settings",
+    "SshSettings",
     "add_arguments",
     "default_config_path",
     "load",
@@ -78,6 +79,24 @@ class ConfigError(Exception):
     token."""
 
 
+@dataclass(frozen=True)
+class SshSettings:
+    """How ``t`` (SSH) reaches a server: the user, extra ``ssh`` options, and the local private
+    key file of each of the account's SSH keys (by the key's name or id) for ``-i``."""
+
+    user: str = "root"
+    options: tuple[str, ...] = ()
+    keys: tuple[tuple[str, str], ...] = ()
+
+    def key_file(self, *names: str) -> str | None:
+        """The local file mapped to the first of ``names`` (SSH key names or ids) that has one."""
+        mapped = dict(self.keys)
+        for name in names:
+            if name and name in mapped:
+                return str(Path(mapped[name]).expanduser())
+        return None
+
+
 @dataclass
 class Profile:
     name: str
@@ -86,6 +105,7 @@ class Profile:
     read_only: bool = False
     poll_interval: float = 10.0
     poll_interval_busy: float = 2.0
+    ssh: SshSettings = field(default_factory=SshSettings)
 
 
 @dataclass
@@ -110,6 +130,7 @@ class Settings:
     poll_interval_busy: float
     config_path: Path
     warnings: tuple[str, ...] = ()
+    ssh: SshSettings = SshSettings()
 
     def client_kwargs(self) -> dict[str, Any]:
         """Arguments for ``api.Client(**settings.client_kwargs())``."""
@@ -147,7 +168,23 @@ def _positive(value: Any, where: str) -> float:
     return float(value)
 
 
-_KNOWN = {"token", "base_url", "read_only", "poll_interval", "poll_interval_busy"}
+_KNOWN = {"token", "base_url", "read_only", "poll_interval", "poll_interval_busy", "ssh_user",
+          "ssh_options", "ssh_keys"}
+
+
+def _ssh(raw: Mapping[str, Any], where: str) -> SshSettings:
+    """``ssh_user = "admin"``, ``ssh_options = ["-p", "2222"]``,
+    ``ssh_keys = { deploy = "~/.ssh/deploy" }`` (an SSH key's name or id -> its local file)."""
+    user = raw.get("ssh_user", "root")
+    if not isinstance(user, str) or not user.strip() or any(c.isspace() for c in user):
+        raise ConfigError(f"{where}.ssh_user must be a user name without spaces")
+    options = raw.get("ssh_options", [])
+    if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
+        raise ConfigError(f"{where}.ssh_options must be a list of texts, e.g. [\"-p\", \"2222\"]")
+    keys = raw.get("ssh_keys", {})
+    if not isinstance(keys, Mapping) or not all(isinstance(v, str) for v in keys.values()):
+        raise ConfigError(f"{where}.ssh_keys must map SSH key names to key files")
+    return SshSettings(user.strip(), tuple(options), tuple((str(k), v) for k, v in keys.items()))
 
 
 def _profile(name: str, raw: Any, warnings: list[str]) -> Profile:
@@ -168,6 +205,7 @@ def _profile(name: str, raw: Any, warnings: list[str]) -> Profile:
         token=Secret(token) if token else None,
         base_url=_check_url(base, f"{where}.base_url") if base is not None else None,
         read_only=read_only,
+        ssh=_ssh(raw, where),
     )
     for key in ("poll_interval", "poll_interval_busy"):
         if key in raw:
@@ -249,6 +287,7 @@ def resolve(*, profile: str | None = None, api_url: str | None = None,
         poll_interval_busy=prof.poll_interval_busy,
         config_path=cfg.path,
         warnings=tuple(cfg.warnings),
+        ssh=prof.ssh,
     )
 
 
@@ -304,6 +343,11 @@ def to_toml(cfg: ConfigFile) -> str:
                                   "read_only": p.read_only, "poll_interval": p.poll_interval,
                                   "poll_interval_busy": p.poll_interval_busy}
         lines += [f"{k} = {_value(v)}" for k, v in values.items() if v is not None]
+        if p.ssh != SshSettings():
+            lines.append(f"ssh_user = {_string(p.ssh.user)}")
+            lines.append("ssh_options = [" + ", ".join(_string(o) for o in p.ssh.options) + "]")
+            lines.append("ssh_keys = { " + ", ".join(f"{_key(k)} = {_string(v)}"
+                                                     for k, v in p.ssh.keys) + " }")
         lines.append("")
     return "\n".join(lines)
 

@@ -27,8 +27,10 @@ def configured_app(args: argparse.Namespace, start: str) -> Any:
 
     def connection(demo: bool = False) -> Connection:
         if demo:
-            return Connection("demo", "in-process emulator", settings.read_only, demo=True)
-        return Connection(settings.profile, settings.base_url, settings.read_only)
+            return Connection("demo", "in-process emulator", settings.read_only, demo=True,
+                              ssh=settings.ssh)
+        return Connection(settings.profile, settings.base_url, settings.read_only,
+                          ssh=settings.ssh)
 
     def save(token: str) -> None:
         config.save_profile(config.Profile(settings.profile, token=config.Secret(token),

@@ -16,6 +16,7 @@ from ..catalogue import CATEGORIES, Item, Link, category
 from . import routes, timing
 from .commands import OneAndOneCommands
 from .feed import Feed
+from .forms.rules import DIRECT_KEYS
 from .journal import Journal
 from .widgets.status_bar import Connection, StatusBar
 
@@ -41,6 +42,9 @@ class OneAndOneApp(App[None]):
         Binding("T", "token", "New token", show=False),
         # Reached only when the screen turned its n/e/ctrl+d/a off (read-only): say why.
         Binding("n,e,ctrl+d,a", "read_only_refusal", show=False),
+        # Reached when a server's direct key is off (dimmed: it does not apply now): say why.
+        *(Binding(key, f"direct_refused('{action}')", show=False)
+          for action, key in DIRECT_KEYS["servers"].items()),
     ]
 
     def __init__(self, client: UiClient | None, connection: Connection, *,
@@ -215,6 +219,27 @@ class OneAndOneApp(App[None]):
         if read_only(self):
             refuse(self, "changes")
 
+    def action_direct_refused(self, action_key: str) -> None:
+        """A direct key the screen turned off: read-only, or it does not apply to the
+        selection now (the toast says why; nothing is sent)."""
+        from .forms.registry import find, read_only, refuse
+
+        screen = self.screen
+        cat = getattr(screen, "cat", None)
+        why = getattr(screen, "_direct_reason", None)
+        if cat is None or why is None or action_key not in DIRECT_KEYS.get(cat.key, {}):
+            return
+        action = find(cat.key, action_key)
+        if action is None:
+            return
+        if read_only(self) and action.changes:
+            refuse(self, action.title)
+            return
+        reason = why(action_key)
+        if reason:
+            self.notify(f"{action.title}: {reason}. Nothing was sent.", title=action.title,
+                        severity="warning")
+
     def mark_refreshed(self) -> None:
         """A screen that fetches on its own (logs, usages, charts) received data."""
         self.last_refresh = timing.monotonic()
@@ -291,8 +316,11 @@ class OneAndOneApp(App[None]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
+        # The screen's keys that mean something here (a server's direct keys only where the
+        # screen shows servers; none of the changes in read-only mode).
+        live = {b.binding.action for b in self.screen.active_bindings.values()}
         bindings = [(b.key, b.description) for b in self.screen.BINDINGS
-                    if isinstance(b, Binding) and b.description]
+                    if isinstance(b, Binding) and b.description and b.action in live]
         self.push_screen(HelpScreen(bindings))
 
     def action_jump(self) -> None:

@@ -18,15 +18,17 @@ Command = tuple[str, str, Callable[[Any], Any]]
 
 EXTRA_COMMANDS: list[Command] = []
 COMMAND_SOURCES: list[Callable[[], list[Command]]] = []
+#: Sources that depend on what is on screen (the selection's state): called with the app.
+APP_COMMAND_SOURCES: list[Callable[[Any], list[Command]]] = []
 
 
-def _forms_commands() -> list[Command]:
+def _forms_commands(app: Any) -> list[Command]:
     from .forms.palette import commands
 
-    return commands()
+    return commands(app)
 
 
-COMMAND_SOURCES.append(_forms_commands)
+APP_COMMAND_SOURCES.append(_forms_commands)
 
 
 def _base_commands() -> list[Command]:
@@ -49,6 +51,7 @@ def _base_commands() -> list[Command]:
 class OneAndOneCommands(Provider):
     def _commands(self) -> list[Command]:
         extra = [command for source in COMMAND_SOURCES for command in source()]
+        extra += [command for source in APP_COMMAND_SOURCES for command in source(self.app)]
         return _base_commands() + EXTRA_COMMANDS + extra
 
     async def discover(self) -> Hits:

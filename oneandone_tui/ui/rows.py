@@ -16,7 +16,7 @@ MASK = "••••••••"
 
 
 def table_columns(cols: Sequence[Col]) -> list[Column]:
-    return [Column(c.key, c.title, c.width, c.flex, c.align) for c in cols]
+    return [Column(c.key, c.title, c.width, c.flex, c.align, c.priority, c.cut) for c in cols]
 
 
 def row_for(cat: Category, item: Item) -> Row:

@@ -86,3 +86,8 @@ def freeze_for_snapshots(monkeypatch: Any) -> None:
         monkeypatch.setattr(module, "SLOW", 3600.0)
     for name in ("FAST", "SECTION_EVERY", "MAX_BACKOFF"):
         monkeypatch.setattr(poller, name, 3600.0)
+    # A focused input's cursor blinks on a timer: steady, a snapshot does not depend on when
+    # the frame was taken (a form opens with its first field focused).
+    from textual.widgets import Input
+
+    monkeypatch.setattr(Input, "cursor_blink", False)

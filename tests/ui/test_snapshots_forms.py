@@ -90,3 +90,30 @@ def test_server_create_form_at_80x24(snap_compare):
         await settle(pilot)
 
     assert snap_compare(app(), terminal_size=(80, 24), run_before=run)
+
+
+def test_power_off_confirmation_at_80x24(snap_compare):
+    """Destructive: opens on Cancel, the footer says what enter does there."""
+
+    async def run(pilot) -> None:
+        await settle(pilot)
+        await select_row(pilot, "web-01")
+        await pilot.press("x")
+        await settle(pilot)
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run)
+
+
+def test_actions_menu_filtered_at_80x24(snap_compare):
+    """The menu of a server with a snapshot, filtered by "snap": another snapshot disabled
+    with the reason."""
+
+    async def run(pilot) -> None:
+        await settle(pilot)
+        await select_row(pilot, "db-primary")
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*"snap")
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run)

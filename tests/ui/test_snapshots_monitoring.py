@@ -53,6 +53,10 @@ def test_monitoring_center(snap_compare):
     assert snap_compare(app(), terminal_size=SIZE, run_before=keys(jump("monitoring")))
 
 
+def test_monitoring_center_at_80x24(snap_compare):
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=keys(jump("monitoring")))
+
+
 def test_server_charts(snap_compare):
     assert snap_compare(app(), terminal_size=SIZE,
                         run_before=keys(jump("monitoring"), "down down down down down down enter"))

@@ -35,9 +35,23 @@ def pick(item: Item | None, *keys: str) -> dict[str, Any]:
     return {k: (item or {}).get(k) for k in keys}
 
 
+def singular_title(title: str) -> str:
+    """"Firewall Policies" -> "firewall policy", "Public IPs" -> "public IP", "VPNs" ->
+    "VPN": the last word made singular, acronyms kept in capitals."""
+    words = title.split()
+    out = []
+    for i, word in enumerate(words):
+        if i == len(words) - 1:
+            if word.endswith("ies"):
+                word = word[:-3] + "y"
+            elif word.endswith("s"):
+                word = word[:-1]
+        out.append(word if word[:2].isupper() else word.lower())
+    return " ".join(out)
+
+
 def singular(ctx: Ctx) -> str:
-    title = ctx.cat.title.lower()
-    return title[:-1] if title.endswith("s") else title
+    return singular_title(ctx.cat.title)
 
 
 def edit_action(build: Build, call: Call, *, fields: Sequence[Field] = (NAME, DESCRIPTION),
@@ -58,7 +72,8 @@ def _typed(ctx: Ctx) -> str:
 
 
 def delete_action(*, typed: bool = False, fields: Sequence[Field] = (),
-                  call: Call | None = None, bulk: bool = True, note: str = "") -> Action:
+                  call: Call | None = None, bulk: bool = True,
+                  note: str | Callable[[Ctx], str] = "") -> Action:
     """``ctrl+d``: a confirmation naming what goes; ``typed`` asks for the name (or for
     ``3 servers`` when several are marked)."""
 
@@ -67,7 +82,8 @@ def delete_action(*, typed: bool = False, fields: Sequence[Field] = (),
 
     def message(ctx: Ctx) -> str:
         what = ctx.names() if len(ctx.items) > 1 else label_of(ctx.item)
-        extra = f"\n{note}" if note else ""
+        said = note(ctx) if callable(note) else note
+        extra = f"\n{said}" if said else ""
         return f"Delete {singular(ctx) if len(ctx.items) == 1 else ctx.label}: {what}?\n" \
                f"This cannot be undone.{extra}"
 
@@ -97,10 +113,12 @@ def form_action(key: str, title: str, fields: Sequence[Field], call: Call, *,
                 submit_label: str | None = None, message: Callable[[Ctx], str] | None = None,
                 initial: Callable[[Ctx], dict[str, Any]] | None = None,
                 available: Callable[[Item], bool] | None = None, danger: bool = False,
-                needs_item: bool = True, done: str | None = None) -> Action:
+                needs_item: bool = True, done: str | None = None,
+                opens_on_submit: bool = False) -> Action:
     spec = FormSpec(
         title=lambda ctx: f"{title}: {ctx.label}" if ctx.items else title, fields=fields,
         build=build, call=call, follow=follow, submit_label=submit_label or title,
-        message=message, initial=initial, danger=danger, done=done)
+        message=message, initial=initial, danger=danger, done=done,
+        opens_on_submit=opens_on_submit)
     return Action(key, title, spec, available=available, needs_item=needs_item)
 

@@ -138,6 +138,10 @@ class Picker(Field):
     """A choice among resources (by label; the value is the id the API wants)."""
 
     source: Source | None = None
+    #: Which options the API accepts given the choices made so far: ``allow(item, values,
+    #: ctx)`` returns None, or why it is left out ("in another datacenter"); the picker says
+    #: how many were left out and why (``sources.same_datacenter``).
+    allow: Callable[[Any, Values, Ctx], str | None] | None = None
 
     def show(self, value: Any) -> Any:
         return value

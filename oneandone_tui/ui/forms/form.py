@@ -34,7 +34,7 @@ TYPED = "__typed__"
 
 
 class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "escape", "Close")]
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
     FormScreen #form {
@@ -78,7 +78,7 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form") as box:
             box.border_title = self.title_text
-            box.border_subtitle = "enter submit · tab next · esc close"
+            box.border_subtitle = self.keys_line()
             message = self.spec.message_for(self.ctx)
             if message:
                 yield Static(message, id="form-message")
@@ -93,9 +93,10 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
             yield Static("", id="form-error")
             yield Static("", id="form-progress")
             with Horizontal(id="form-buttons"):
+                # Cancel first: from it, tab reaches the action (the footer says so).
+                yield Button("Cancel", id="form-cancel")
                 yield Button(self.spec.submit_label, id="form-submit",
                              variant="error" if self.spec.danger else "primary")
-                yield Button("Cancel", id="form-cancel")
 
     def _row_for(self, f: Field) -> FieldRow | GroupBox:
         value = self.initial.get(f.name, f.default)
@@ -115,12 +116,16 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
         self._update_visibility()
         self.load_pickers()
         self._unlisten = self.oapp.follower.listen(self._on_follow)
+        self.call_after_refresh(self._take_baseline)
+        # The confirmation rule (README): a destructive one opens on Cancel (enter cancels,
+        # and says so); any other confirmation opens on its action.
         if self.spec.danger and self.typed is None:
             self.query_one("#form-cancel", Button).focus()
         elif self.typed is not None:
             self.rows[TYPED].control.focus()  # type: ignore[union-attr]
-        elif all(isinstance(f, (Bool, Choice)) for f in self.fields):
-            # A yes with options (power on, add an IP): the button is what one wants.
+        elif self.spec.opens_on_submit or all(isinstance(f, (Bool, Choice))
+                                              for f in self.fields):
+            # A yes with options (power on, add an IP, a prefilled resize): the button.
             self.query_one("#form-submit", Button).focus()
         else:
             first = next((c for c in self.controls() if c.can_focus), None)
@@ -129,6 +134,42 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
 
     def on_resize(self) -> None:
         self._fit()
+
+    def keys_line(self) -> str:
+        """The form's footer: exactly what enter does where the focus is."""
+        submit = self.spec.submit_label
+        focused = self.focused if self.is_mounted else None
+        if focused is not None and focused.id == "form-cancel":
+            return f"enter: cancel · tab: {submit}"
+        if focused is not None and focused.id == "form-submit":
+            return f"enter: {submit} · esc: cancel"
+        return f"enter: {submit} · tab: next · esc: cancel"
+
+    def on_descendant_focus(self) -> None:
+        if not self.follows and not self.closed:
+            self.query_one("#form").border_subtitle = self.keys_line()
+
+    def _take_baseline(self) -> None:
+        """What each control shows once mounted (a Select holds its default only then)."""
+        self._shown_at_start = {id(c): raw_of(c) for c in self.controls()}
+
+    def changed(self) -> bool:
+        """Whether the user changed anything (a typed confirmation does not count): a control
+        that differs both from its initial value and from what it showed once mounted."""
+        start = getattr(self, "_shown_at_start", {})
+
+        def differs(c: Widget) -> bool:
+            return touched(c) and raw_of(c) != start.get(id(c), raw_of(c))
+
+        for name, row in self.rows.items():
+            if name == TYPED:
+                continue
+            if isinstance(row, GroupBox):
+                if row.touched or any(differs(c) for r in row.rows for _, c in r.controls):
+                    return True
+            elif differs(row.control):
+                return True
+        return False
 
     def _fit(self) -> None:
         """Keep the buttons on screen: the body scrolls within what the rest leaves."""
@@ -231,6 +272,8 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
         if self.closed:
             return
         self._update_visibility()
+        if getattr(self, "_options", None) is not None:
+            self.refilter()
         if self.sending:
             return
         _, errors = self.check(self.values())

@@ -9,13 +9,14 @@ from typing import Any
 from ...catalogue import CATEGORIES
 from ..commands import Command
 from .registry import actions_for, find, read_only, refuse, start
+from .rules import key_of
 
 
 def run(app: Any, category_key: str, action_key: str) -> None:
     action = find(category_key, action_key)
     if action is None:
         return
-    if read_only(app):
+    if read_only(app) and action.changes:
         refuse(app, action.title)
         return
     screen = app.screen
@@ -30,14 +31,35 @@ def run(app: Any, category_key: str, action_key: str) -> None:
     start(app, screen, category_key, action, targets)
 
 
-def commands() -> list[Command]:
+def refused(app: Any, title: str, reason: str) -> None:
+    app.notify(f"{title}: {reason}. Nothing was sent.", title=title, severity="warning")
+
+
+def commands(app: Any = None) -> list[Command]:
     """Every category's actions for the palette (imports the forms: called when the palette
-    opens, not at start-up)."""
+    opens, not at start-up). The actions of the category on screen are judged against its
+    selection (``rules.py``): one that does not apply now says why in its help line, and
+    choosing it says so again instead of sending anything; one the selection's content rules
+    out (an Activate for an active user) is not listed."""
+    screen: Any = getattr(app, "screen", None)
+    here = getattr(getattr(screen, "cat", None), "key", None)
+    targets = screen.action_targets() if here and hasattr(screen, "action_targets") else []
     out: list[Command] = [("Action journal", "Every change made this session (J)",
                            lambda app: app.action_journal())]
     for cat in CATEGORIES:
         for action in actions_for(cat.key):
             title = action.title if action.kind == "new" else f"{cat.title}: {action.title}"
-            out.append((title, f"{cat.title} · {action.kind}",
+            key = key_of(cat.key, action.key, action.kind)
+            help_text = f"{cat.title} · {action.kind}" + (f" · key {key}" if key else "")
+            reason = None
+            if cat.key == here and action.needs_item and targets:
+                if not action.applies(targets):
+                    continue
+                reason = action.why_not(cat.key, targets)
+            if reason is not None:
+                out.append((title, f"Not now: {reason}",
+                            partial(refused, title=title, reason=reason)))
+                continue
+            out.append((title, help_text,
                         partial(run, category_key=cat.key, action_key=action.key)))
     return out

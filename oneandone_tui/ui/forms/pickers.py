@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Select
 
 from ..failures import FETCH_ERRORS
+from .controls import raw_of
 from .fields import Field, Group, Picker, Source
 
 
@@ -63,11 +64,61 @@ class PickerLoader:
         options = self._options.get(key or "")
         if options is None or not isinstance(control, Select):
             return
+        options, left_out = self._allowed(control, key or "", options)
+        shown = tuple(v for _, v in options)
+        if getattr(control, "shown_values", None) == shown:
+            return  # the same choice as before: nothing to redraw
+        had = control.selection
+        control.shown_values = shown  # type: ignore[attr-defined]
         control.set_options(options)
-        control.prompt = getattr(control, "hint", "choose…") if options else "none available"
+        hint = getattr(control, "hint", "choose…")
+        prompt = hint if options else "none available"
+        if left_out:
+            prompt += f" ({left_out})"
+        control.prompt = prompt
         pending = getattr(control, "pending_value", None)
-        if pending is not None and pending in self._raw.get(key or "", {}):
-            control.value = pending
+        for value in (had, pending):
+            if value is not None and value in shown:
+                control.value = value
+                break
+
+    def _allowed(self, control: Select[Any], key: str, options: list[tuple[str, Any]]
+                 ) -> tuple[list[tuple[str, Any]], str]:
+        """The options the API accepts for the choices made so far, and a note on the rest
+        ("2 left out: in another datacenter")."""
+        f = getattr(control, "form_field", None)
+        allow = getattr(f, "allow", None)
+        if allow is None:
+            return options, ""
+        values = self.plain_values()
+        raw = self._raw.get(key, {})
+        kept, reasons = [], []
+        for label, value in options:
+            reason = allow(raw.get(value), values, self.ctx)
+            if reason is None:
+                kept.append((label, value))
+            else:
+                reasons.append(reason)
+        if not reasons:
+            return kept, ""
+        return kept, f"{len(reasons)} left out: {'; '.join(sorted(set(reasons)))}"
+
+    def plain_values(self) -> dict[str, Any]:
+        """The single fields' values now (what an ``allow`` rule depends on)."""
+        out: dict[str, Any] = {}
+        for f in self.fields:
+            row = getattr(self, "rows", {}).get(f.name)
+            control = getattr(row, "control", None)
+            if control is not None:
+                out[f.name] = f.parse(raw_of(control))
+        return out
+
+    def refilter(self) -> None:
+        """Pickers whose choice depends on other fields follow them (called on each change)."""
+        for control in self.controls():  # type: ignore[attr-defined]
+            if isinstance(control, Select) and getattr(getattr(control, "form_field", None),
+                                                       "allow", None) is not None:
+                self._fill(control)
 
     def known_options(self, key: str) -> list[tuple[str, Any]] | None:
         """The options of a source already loaded (rows added later start with them)."""

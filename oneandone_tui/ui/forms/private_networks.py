@@ -6,7 +6,7 @@ from ...api.models import PrivateNetwork, PrivateNetworkUpdate
 from .common import DESCRIPTION, NAME, delete_action, edit_action, form_action, ids, item_id
 from .fields import Group, Picker, Text
 from .registry import register
-from .sources import DATACENTERS, SERVERS, attached_servers
+from .sources import DATACENTERS, SERVERS, attached_servers, same_datacenter
 from .spec import Action, FormSpec, follow_result, model
 
 NETWORK = (Text("network_address", "Network address", hint="e.g. 192.168.1.0"),
@@ -29,7 +29,8 @@ register(
     form_action(
         "attach", "Attach servers",
         (Group("servers", "Servers", min_rows=1, add_label="Add server",
-               fields=(Picker("server_id", "Server", source=SERVERS),)),),
+               fields=(Picker("server_id", "Server", source=SERVERS,
+                              allow=same_datacenter(None)),)),),
         lambda v, item, req: v.ctx.client.private_networks.attach_servers(
             item_id(item), ids(v, "servers", "server_id")),
         submit_label="Attach"),

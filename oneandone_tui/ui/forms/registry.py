@@ -59,7 +59,7 @@ def start(app: Any, screen: Any, category_key: str, action: Action,
           items: Sequence[Item]) -> bool:
     """Open ``action``'s form for ``items``. Returns whether a form was opened."""
     cat = category(category_key)
-    if read_only(app):
+    if read_only(app) and action.changes:
         refuse(app, action.title)
         return False
     items = list(items) if action.needs_item else []
@@ -70,6 +70,14 @@ def start(app: Any, screen: Any, category_key: str, action: Action,
         app.notify(f"'{action.title}' works on one at a time: esc clears the marks.",
                    severity="warning")
         return False
+    reason = action.why_not(category_key, items)
+    if reason is not None:
+        app.notify(f"{action.title}: {reason}. Nothing was sent.", title=action.title,
+                   severity="warning")
+        return False
+    if action.run is not None:
+        action.run(app, screen, items)
+        return True
     ctx = Ctx(app, cat, items, screen)
     spec = action.form
     if spec.prepare is not None:
@@ -100,9 +108,38 @@ def _push(app: Any, ctx: Ctx, action: Action, fields: Any, values: dict[str, Any
 def _after(app: Any, ctx: Ctx, action: Action, result: Any) -> None:
     if result is None:
         return
+    if action.kind == "new" or action.key == "clone":
+        hidden_by_filter(app, ctx.cat.key, result)
     table = getattr(ctx.screen, "table", None)
     if len(ctx.items) > 1 and table is not None:
         table.clear_marks()
     if action.kind == "delete" and ctx.screen is not None and app.screen is ctx.screen \
             and hasattr(ctx.screen, "item_id"):
         app.pop_screen()  # the detail of a deleted resource has nothing left to show
+
+
+def hidden_by_filter(app: Any, category_key: str, created: Any) -> bool:
+    """A resource just made that the list's active filter hides: the toast says so and how to
+    clear the filter (esc on the list), instead of leaving the user to think it failed."""
+    explorer = app.explorer() if hasattr(app, "explorer") else None
+    if explorer is None or not isinstance(created, dict) or explorer.cat.key != category_key:
+        return False
+    needle = explorer.table.filter_text
+    if not needle:
+        return False
+    from ..rows import row_for
+
+    try:
+        if needle in row_for(explorer.cat, created).search:
+            return False
+    except Exception:
+        pass  # a partial answer: judge by its name alone
+    name = str(created.get("name") or created.get("id") or "it")
+    if needle in name.lower():
+        return False
+    if created.get("id"):
+        explorer.reveal_after_clear = str(created["id"])
+    app.notify(f"{name} is hidden by the filter '{needle}'. Press esc on the list to clear "
+               f"the filter and see it.", title="Hidden by the filter", severity="warning",
+               timeout=10)
+    return True

@@ -13,7 +13,7 @@ from .common import confirm_action, form_action, item_id
 from .context import Ctx, FormValues
 from .fields import Bool, Choice, Group, Int, Picker
 from .registry import register
-from .sources import DVDS, FIREWALLS, LOAD_BALANCERS, PRIVATE_NETWORKS, sub
+from .sources import DVDS, FIREWALLS, LOAD_BALANCERS, PRIVATE_NETWORKS, same_datacenter, sub
 from .spec import follow_also
 
 
@@ -71,10 +71,6 @@ async def _remove_lb(v: FormValues, item: Any, req: Any) -> Any:
         raise ValidationError("pair", "is required")
     ip_id, lb_id = v["pair"]
     return await _servers(v).remove_ip_load_balancer(item_id(item), ip_id, lb_id)
-
-
-def _has_dvd(item: Any) -> bool:
-    return "dvd" not in item or bool(item.get("dvd"))
 
 
 register(
@@ -138,7 +134,8 @@ register(
         submit_label="Detach"),
     form_action(
         "private_network", "Assign a private network",
-        (Picker("private_network_id", "Private network", source=PRIVATE_NETWORKS),),
+        (Picker("private_network_id", "Private network", source=PRIVATE_NETWORKS,
+                allow=same_datacenter(None)),),
         lambda v, item, req: _servers(v).assign_private_network(
             item_id(item), v.get("private_network_id")),
         follow=follow_also("private_networks", "private_network_id"), submit_label="Assign"),
@@ -155,7 +152,7 @@ register(
         submit_label="Load"),
     confirm_action(
         "eject_dvd", "Eject the DVD", lambda v, item, req: _servers(v).eject_dvd(item_id(item)),
-        message=lambda ctx: f"Eject the DVD of {ctx.label}?", available=_has_dvd,
+        message=lambda ctx: f"Eject the DVD of {ctx.label}?",
         submit_label="Eject"),
     confirm_action(
         "snapshot", "Create a snapshot",

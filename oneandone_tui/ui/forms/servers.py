@@ -33,6 +33,8 @@ from .sources import (
     PRIVATE_NETWORKS,
     RECOVERY,
     SSH_KEYS,
+    appliance_in_datacenter,
+    same_datacenter,
 )
 from .spec import Action, FormSpec, follow_result, make, model
 
@@ -76,19 +78,22 @@ CREATE = FormSpec(
     fields=(
         NAME, DESCRIPTION,
         Picker("datacenter_id", "Datacenter", source=DATACENTERS, hint="the default one"),
-        Picker("appliance_id", "Image (appliance)", source=APPLIANCES),
+        Picker("appliance_id", "Image (appliance)", source=APPLIANCES,
+               allow=appliance_in_datacenter),
         HW_MODE, FIXED, BAREMETAL, VCORE, CORES, RAM, HDDS,
         Password("password", "Root password", hint="empty: the API makes one"),
         Text("hostname", "Host name", hint="optional, up to 63 characters"),
         Text("ipv6_range", "IPv6 range", hint="optional, e.g. 2001:8d8:1ff:1::/64"),
         Bool("power_on", "Power on", hint="start it when ready", default=True),
         Picker("firewall_policy_id", "Firewall policy", source=FIREWALLS, hint="none"),
-        Picker("load_balancer_id", "Load balancer", source=LOAD_BALANCERS, hint="none"),
+        Picker("load_balancer_id", "Load balancer", source=LOAD_BALANCERS, hint="none",
+               allow=same_datacenter()),
         Picker("monitoring_policy_id", "Monitoring policy", source=MONITORING_POLICIES,
                hint="none"),
         Picker("public_key", "SSH key", source=SSH_KEYS, hint="none"),
-        Picker("ip_id", "Public IP", source=FREE_IPS, hint="a new one"),
-        Picker("private_network_id", "Private network", source=PRIVATE_NETWORKS, hint="none"),
+        Picker("ip_id", "Public IP", source=FREE_IPS, hint="a new one", allow=same_datacenter()),
+        Picker("private_network_id", "Private network", source=PRIVATE_NETWORKS, hint="none",
+               allow=same_datacenter()),
     ),
     build=lambda v: make(Server, {**v, "server_type": "baremetal" if baremetal(v) else None},
                          hdds=Hdd),
@@ -97,7 +102,7 @@ CREATE = FormSpec(
 )
 
 
-def _power(key: str, title: str, action: str, when: str, *, danger: bool) -> Action:
+def _power(key: str, title: str, action: str, *, danger: bool) -> Action:
     fields: list[Any] = [Choice("method", "Method", options=METHODS, default="SOFTWARE",
                                 blank=False)]
     if action == "REBOOT":
@@ -114,7 +119,7 @@ def _power(key: str, title: str, action: str, when: str, *, danger: bool) -> Act
         title=lambda ctx: f"{title}: {ctx.label}", fields=fields, build=build,
         message=lambda ctx: f"{title} {ctx.names()}?", danger=danger, submit_label=title,
         call=lambda v, item, req: v.ctx.client.servers.set_status(item_id(item), req))
-    return Action(key, title, spec, bulk=True, available=lambda i: state(i) in (when, None))
+    return Action(key, title, spec, bulk=True)  # when it applies: rules.py
 
 
 def _hardware_initial(ctx: Ctx) -> dict[str, Any]:
@@ -144,6 +149,15 @@ async def _installable(ctx: Ctx) -> list[Any]:
 INSTALLABLE = Source("installable", _installable,
                      lambda a: f"{a.get('name')} · {a.get('os_image_type') or ''}")
 
+def _ssh(app: Any, screen: Any, items: list[Any]) -> None:
+    from ..ssh import start
+
+    start(app, screen, items)
+
+
+#: ``t``: no form, a shell (ui/ssh.py); changes nothing, so read-only mode allows it.
+SSH = Action("ssh", "SSH to its public IP", FormSpec(title="SSH"), run=_ssh, changes=False)
+
 register(
     "servers",
     Action("new", "New server", CREATE, kind="new", needs_item=False),
@@ -157,13 +171,14 @@ register(
         call=lambda v, item, req: v.ctx.client.servers.delete(
             item_id(item), keep_ips=v.get("keep_ips") or None,
             keep_hdds=v.get("keep_hdds") or None)),
-    _power("power_on", "Power on", "POWER_ON", "POWERED_OFF", danger=False),
-    _power("power_off", "Power off", "POWER_OFF", "POWERED_ON", danger=True),
-    _power("reboot", "Reboot", "REBOOT", "POWERED_ON", danger=True),
+    _power("power_on", "Power on", "POWER_ON", danger=False),
+    _power("power_off", "Power off", "POWER_OFF", danger=True),
+    _power("reboot", "Reboot", "REBOOT", danger=True),
+    SSH,
     form_action(
         "hardware", "Modify hardware", (HW_MODE, FIXED, VCORE, CORES, RAM),
         lambda v, item, req: v.ctx.client.servers.modify_hardware(item_id(item), req),
-        build=_hardware, initial=_hardware_initial, submit_label="Resize",
+        build=_hardware, initial=_hardware_initial, submit_label="Resize", opens_on_submit=True,
         message=lambda ctx: "vCPUs and RAM cannot be lowered while the server is on."),
     form_action(
         "clone", "Clone", (Text("name", "Name of the copy"),

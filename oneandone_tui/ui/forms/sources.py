@@ -109,3 +109,37 @@ def attached_ips(api: str) -> Source:
 def attached_servers(api: str) -> Source:
     return sub(f"{api}-servers", lambda ctx: getattr(ctx.client, api).servers(ctx.item_id),
                lambda x: f"{_name(x)}" + (f" ({x['rights']})" if x.get("rights") else ""))
+
+
+# -- what the API accepts given the choices so far ------------------------------------------
+def datacenter_of(x: Any) -> str | None:
+    """A resource's datacenter id (``datacenter_id``, or ``datacenter.id``)."""
+    if not isinstance(x, dict):
+        return None
+    dc = x.get("datacenter")
+    return x.get("datacenter_id") or (dc.get("id") if isinstance(dc, dict) else None)
+
+
+def same_datacenter(field: str | None = "datacenter_id") -> Any:
+    """Only resources of the datacenter chosen in ``field`` (None: the selected resource's
+    own): the API refuses a load balancer, private network or public IP of another datacenter
+    for a server (and a server of another datacenter for a private network)."""
+
+    def allow(item: Any, values: dict[str, Any], ctx: Ctx) -> str | None:
+        wanted = values.get(field) if field else datacenter_of(ctx.item)
+        have = datacenter_of(item)
+        if not wanted or not have or wanted == have:
+            return None
+        return "in another datacenter"
+
+    return allow
+
+
+def appliance_in_datacenter(item: Any, values: dict[str, Any], ctx: Ctx) -> str | None:
+    """An appliance's location must match the server's datacenter (ENDPOINTS.md,
+    create_server ``appliance_id``)."""
+    wanted = values.get("datacenter_id")
+    where = item.get("available_datacenters") if isinstance(item, dict) else None
+    if not wanted or not isinstance(where, list) or not where or wanted in where:
+        return None
+    return "not offered in this datacenter"

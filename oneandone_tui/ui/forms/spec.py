@@ -58,6 +58,8 @@ class FormSpec:
     prepare: Callable[[Ctx], Awaitable[tuple[Sequence[Field] | None, Values]]] | None = None
     #: Toast after a success with nothing to follow.
     done: str | Callable[[Ctx], str] | None = None
+    #: Opens with its action focused though it has fields (prefilled: a resize).
+    opens_on_submit: bool = False
 
     def title_for(self, ctx: Ctx) -> str:
         return self.title(ctx) if callable(self.title) else self.title
@@ -76,13 +78,24 @@ class Action:
     #: Can run on several marked items at once (one confirmation, one summary).
     bulk: bool = False
     needs_item: bool = True
-    #: Offered only when this holds for at least one selected item.
+    #: Offered only when this holds for at least one selected item (else not listed; the
+    #: rules of ``rules.py`` list it disabled, with the reason).
     available: Callable[[Item], bool] | None = None
+    #: Run this instead of opening the form: ``run(app, screen, items)`` (SSH).
+    run: Callable[[Any, Any, list[Item]], Any] | None = None
+    #: Changes the account (refused in read-only mode).
+    changes: bool = True
 
     def applies(self, items: Sequence[Item]) -> bool:
         if self.available is None or not items:
             return True
         return any(self.available(i) for i in items)
+
+    def why_not(self, category: str, items: Sequence[Item]) -> str | None:
+        """Why it cannot run on ``items`` now (the category's rules, ``rules.py``), or None."""
+        from .rules import why_not
+
+        return why_not(category, self.key, items) if self.needs_item else None
 
 
 # -- building request objects ---------------------------------------------------------------------

@@ -56,6 +56,8 @@ class Submitting(TypedApp, _Host):
     _unknown_before: set[str] | None = None
     #: What looking at the account found for changes that did happen (toasted once).
     _recovered: list[str] = []
+    #: A request was sent (a later cancel cannot say "nothing sent").
+    attempted = False
 
     def action_submit(self) -> None:
         if self.sending:
@@ -77,6 +79,7 @@ class Submitting(TypedApp, _Host):
             self._focus_first_error()
             return
         self.show_errors([])
+        self.attempted = True
         self._busy(True, "Sending…")
         self.send(values, request)
 
@@ -211,7 +214,27 @@ class Submitting(TypedApp, _Host):
         self._line("#form-progress", "\n".join(lines))
 
     def action_close(self) -> None:
+        """Cancel, or close after the fact. A form left before anything was sent says so."""
         if self.sending:
             self.notify("Closed while sending: the journal (J) shows how it ended.",
                         severity="warning")
+        elif not self.follows and not self.closed:
+            if getattr(self, "attempted", False):
+                self.app.notify("Closed. The journal (J) shows what was sent.",
+                                title=self.title_text)
+            else:
+                self.app.notify("Cancelled, nothing sent.", title=self.title_text)
         self._close(self.result if self.follows else None)
+
+    def action_escape(self) -> None:
+        """``esc``: a form with changes asks before they are thrown away."""
+        if self.sending or self.follows or self.closed or not self.changed():  # type: ignore[attr-defined]
+            self.action_close()
+            return
+        from .discard import DiscardScreen
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.action_close()
+
+        self.app.push_screen(DiscardScreen(self.title_text), answer)

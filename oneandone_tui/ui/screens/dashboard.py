@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...catalogue import category, get, state_style
@@ -28,6 +28,7 @@ from ..bridge import StateChanged
 from ..overview import COUNTED, DASHBOARD_LISTS, LOG_PERIOD, USAGE_PERIOD, Overview, from_state
 from ..visible import in_view
 from ..widgets.health_banner import HealthBanner
+from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -115,20 +116,21 @@ class DashboardScreen(Screen[None]):
                 yield OptionList(id="dash-failures")
                 yield OptionList(id="dash-activity")
         yield StatusBar(c)
-        yield Footer()
+        yield KeyBar()  # ? and q stay at any width (widgets/key_bar.py)
 
-    def on_resize(self) -> None:
+    async def on_resize(self) -> None:
         narrow = self.size.width < 100
         if narrow == self.has_class("-narrow"):
             return
         self.set_class(narrow, "-narrow")
-        # Stacked, "is anything wrong?" comes first: alerts, failures, activity, then counts.
-        body = self.query_one("#dash-body")
-        left, right = self.query_one("#dash-left"), self.query_one("#dash-right")
-        if narrow:
-            body.move_child(right, before=left)
-        else:
-            body.move_child(left, before=right)
+        # Stacked (80x24), resources by state come first: the account's shape and what is
+        # busy or off, each line a way into its category; alerts, failures and activity
+        # follow and the cost last (the body scrolls).
+        old = self.query_one("#dash-cost", Static)
+        new = Static(old.content, id="dash-cost")
+        new.border_title = old.border_title
+        await old.remove()
+        await self.query_one("#dash-body" if narrow else "#dash-left").mount(new)
 
     def on_mount(self) -> None:
         titles = {"#dash-resources": "Resources by state (enter opens the category)",

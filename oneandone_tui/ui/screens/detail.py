@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from ...catalogue import Category, Item, Link, Section, category, is_transitional, state_text
@@ -30,9 +30,11 @@ from ...state.poller import STATE_KEYS
 from ..bridge import StateChanged
 from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..rows import key_values, list_table
+from ..sizes import named, size_names
 from ..views import find_secret, masked, render_view, secret_keys
 from ..visible import in_view
 from ..widgets.health_banner import HealthBanner
+from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -55,17 +57,19 @@ def stale_note(age: float | None, error: str, what: str) -> str:
 
 
 class DetailScreen(ActionsKeys, Screen[None]):
+    # The actions and a server's direct keys early in the footer (it cuts from the right);
+    # y and c are in the help (?) and the README's key table.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Back"),
+        *ACTION_BINDINGS,
         Binding("r", "refresh", "Refresh"),
-        Binding("y", "json", "JSON"),
-        Binding("c", "copy_id", "Copy id"),
+        Binding("y", "json", "JSON", show=False),
+        Binding("c", "copy_id", "Copy id", show=False),
         Binding("v", "reveal", "Reveal"),
         Binding("K", "copy_key", "Copy key"),
         Binding("L", "logs", "Logs"),
         Binding("left,h", "previous_tab", "Prev tab", show=False),
         Binding("right,l", "next_tab", "Next tab", show=False),
-        *ACTION_BINDINGS,
     ]
     DEFAULT_CSS = """
     DetailScreen #detail-title { height: 1; padding: 0 1; background: $primary-background; }
@@ -105,7 +109,7 @@ class DetailScreen(ActionsKeys, Screen[None]):
                     if section.links is not None:
                         yield OptionList(classes="links")
         yield StatusBar(self.oapp.connection)
-        yield Footer()
+        yield KeyBar()  # ? and q stay at any width (widgets/key_bar.py)
 
     def on_mount(self) -> None:
         self.query_one("#detail-error").display = False
@@ -116,6 +120,15 @@ class DetailScreen(ActionsKeys, Screen[None]):
             lists=self._lists, sections=self._watched, every=SLOW,
             active=lambda: self.is_attached and in_view(self)))
         self.load_all()
+        if self.cat.key == "servers":
+            self._name_sizes()
+
+    @work(group="detail-sizes", exit_on_error=False)
+    async def _name_sizes(self) -> None:
+        """The fixed size's name (XL) instead of its id, once the catalogue is read."""
+        if await size_names(self.app):
+            for i in range(len(self.sections)):
+                self._render_section(i)
 
     def on_unmount(self) -> None:
         self.oapp.poller.unwatch(self)
@@ -248,6 +261,7 @@ class DetailScreen(ActionsKeys, Screen[None]):
         if full.error is not None:
             line.update(Text(stale_note(self.oapp.state.age(full), full.error,
                                         self.cat.title.lower().rstrip("s"))))
+        self.refresh_bindings()  # the direct keys dim when the new state rules them out
 
     def _render_section(self, index: int) -> None:
         section = self.sections[index]
@@ -268,6 +282,7 @@ class DetailScreen(ActionsKeys, Screen[None]):
             return
         if section.title == "Thresholds" and isinstance(data, dict):
             data = data.get("thresholds", {})
+        data = named(data, getattr(self.app, "_fixed_size_names", None) or {})
         if section.view is not None:
             shown: Any = render_view(section.view, data, self.revealed)
         elif isinstance(data, list):

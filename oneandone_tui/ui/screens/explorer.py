@@ -26,6 +26,7 @@ from ...state import SLOW, Watch
 from ..bridge import StateChanged
 from ..feed import FIRST_PAGE, changed_ids
 from ..forms.keys import ACTION_BINDINGS, ActionsKeys
+from ..forms.rules import DIRECT_KEYS
 from ..routes import ROUTES
 from ..rows import row_for, table_columns
 from ..views import masked, secret_keys
@@ -51,14 +52,16 @@ AFTER_FIRST_FRAME, HIDDEN_COUNTS = 0.1, 2.0
 
 
 class ExplorerScreen(ActionsKeys, Screen[None]):
+    # The actions and a server's direct keys come first in the footer (it cuts from the
+    # right); y and c are in the help (?) and the README's key table.
     BINDINGS: ClassVar[list[BindingType]] = [
+        *ACTION_BINDINGS,
         Binding("slash", "filter", "Filter"),
         Binding("escape", "back", "Back/clear", show=False),
         Binding("r", "refresh", "Refresh"),
-        Binding("y", "json", "JSON"),
-        Binding("c", "copy_id", "Copy id"),
+        Binding("y", "json", "JSON", show=False),
+        Binding("c", "copy_id", "Copy id", show=False),
         Binding("ctrl+n", "toggle_nav", "Nav", show=False),
-        *ACTION_BINDINGS,
     ]
 
     def __init__(self, start: str = "servers") -> None:
@@ -80,6 +83,8 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         self._shown: tuple[str, int] | None = None
         #: The error last toasted (one toast per new error, not one per failed round).
         self._toasted: str | None = None
+        #: The row to put the cursor on when esc clears the filter (a new resource it hid).
+        self.reveal_after_clear: str | None = None
 
     @property
     def oapp(self) -> OneAndOneApp:
@@ -399,6 +404,13 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
     @on(ResourceTable.MarksChanged)
     def _marks(self) -> None:
         self._update_title()
+        self.refresh_bindings()
+
+    @on(ResourceTable.Highlighted)
+    def _highlighted(self) -> None:
+        """A server's direct keys dim in the footer when they do not apply to this row."""
+        if self.cat.key in DIRECT_KEYS:
+            self.refresh_bindings()
 
     @on(CategoryNav.Selected)
     def _nav(self, event: CategoryNav.Selected) -> None:
@@ -430,6 +442,10 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
             self.table.set_filter("")
             self._update_title()
             self.table.focus()
+            # A resource just made that the filter hid (forms/registry.hidden_by_filter).
+            reveal, self.reveal_after_clear = self.reveal_after_clear, None
+            if reveal:
+                self.table.move_to(reveal)
         elif self.table.marked:
             self.table.clear_marks()
         elif not self.table.has_focus:

@@ -25,10 +25,28 @@ GLOBAL_KEYS = [
     ("s / S", "Sort by the next column / reverse the sort"),
     ("space", "Mark rows for bulk actions"),
     ("n / e / ctrl+d / a", "New, edit, delete, actions (when not read-only)"),
+    ("j / k, g / G", "Down / up, first / last row (also arrows, home / end)"),
+    ("ctrl+n", "Show or hide the category list"),
     ("J", "Action journal: every change made this session"),
     ("L", "Logs of the selected resource"),
     ("?", "This help"),
     ("q / ctrl+q", "Quit"),
+]
+
+
+#: The direct keys of a server (list and detail): each opens the same form or confirmation as
+#: its entry in the ``a`` menu, and only when it applies now (else a toast says why).
+SERVER_KEYS = [
+    ("o", "Power on (a confirmation that opens on Power on)"),
+    ("x", "Power off (opens on Cancel: enter cancels)"),
+    ("b", "Reboot (opens on Cancel: enter cancels)"),
+    ("p", "Create a snapshot"),
+    ("i", "Add a public IP"),
+    ("t", "SSH to its public IP (the TUI comes back when the session ends)"),
+]
+MENU_KEYS = [
+    ("a, then type", "The menu filters as you type (\"snap\"); a key puts its entry first"),
+    ("esc on a form", "Closes; asks first when something was changed"),
 ]
 
 
@@ -54,6 +72,10 @@ class HelpScreen(ModalScreen[None]):
         table.add_column()
         table.add_row("[u]Everywhere[/u]", "")
         for key, what in GLOBAL_KEYS:
+            table.add_row(key, what)
+        table.add_row("", "")
+        table.add_row("[u]Servers (list and detail)[/u]", "")
+        for key, what in SERVER_KEYS + MENU_KEYS:
             table.add_row(key, what)
         if self.screen_bindings:
             table.add_row("", "")

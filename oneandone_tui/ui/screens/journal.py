@@ -40,7 +40,8 @@ class JournalScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Time", "Action", "Target", "Request", "Outcome", "ms")
+        # The request (long: ids in the path) last, so that the outcome is never off screen.
+        table.add_columns("Time", "Action", "Target", "Outcome", "ms", "Request")
         for entry in self.journal.entries:
             self._add(entry)
         self._unlisten = self.journal.listen(self._add)
@@ -56,9 +57,8 @@ class JournalScreen(ModalScreen[None]):
         outcome = entry.outcome if entry.ok else f"✗ {entry.outcome}"
         attempt = f" (try {entry.attempt})" if entry.attempt > 1 else ""
         table.add_row(time.strftime("%H:%M:%S", time.localtime(entry.when)),
-                      entry.action or "—", entry.target or "—",
-                      f"{entry.method} {entry.path}{attempt}", outcome,
-                      f"{entry.duration * 1000:.0f}")
+                      entry.action or "—", entry.target or "—", outcome,
+                      f"{entry.duration * 1000:.0f}", f"{entry.method} {entry.path}{attempt}")
         table.move_cursor(row=table.row_count - 1)
         self._empty()
 

@@ -13,12 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from ...catalogue import category, get
 from ..failures import FETCH_ERRORS
 from ..typed_app import TypedApp
 from ..visible import Rounds
+from ..widgets.key_bar import KeyBar
 from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.status_bar import StatusBar
@@ -112,7 +113,7 @@ class LogsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
                 yield Select([], prompt=prompt, compact=True, id=f"filter-{key}")
         yield ResourceTable(COLUMNS, empty_text="Loading…")
         yield StatusBar(self.oapp.connection)
-        yield Footer()
+        yield KeyBar()  # ? and q stay at any width (widgets/key_bar.py)
 
     def on_mount(self) -> None:
         self.table.sort_by("start_date", reverse=True)

@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from .. import metrics
 from ..failures import FETCH_ERRORS
 from ..typed_app import TypedApp
 from ..visible import Rounds
 from ..widgets.chart import ChartData, Line, MetricChart
+from ..widgets.key_bar import KeyBar
 from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
 from ..widgets.status_bar import StatusBar
 
@@ -129,7 +130,7 @@ class ServerChartsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
                 yield MetricChart(id=f"chart-{spec.key}")
             yield Static("Loading…", id="chart-summary")
         yield StatusBar(self.oapp.connection)
-        yield Footer()
+        yield KeyBar()  # ? and q stay at any width (widgets/key_bar.py)
 
     def on_mount(self) -> None:
         self.query_one("#chart-summary", Static).border_title = "Now (the API's checks)"

@@ -19,7 +19,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ...catalogue import state_style
 from ...state import Watch
@@ -30,6 +30,7 @@ from ..overview import alert_totals
 from ..typed_app import TypedApp
 from ..visible import in_view
 from ..widgets.health_banner import HealthBanner
+from ..widgets.key_bar import KeyBar
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.sparkline import sparkline
 from ..widgets.status_bar import StatusBar
@@ -37,15 +38,17 @@ from ..widgets.status_bar import StatusBar
 #: Seconds between refreshes of the list (and of the visible rows' series).
 REFRESH = 60.0
 SPARK_PERIOD = "LAST_24H"
+#: At 80 columns transfer, then disk give way; the name (14: worker-us-01 and -02 stay
+#: apart), state, CPU, RAM, ping and alerts stay.
 COLUMNS = (
-    Column("name", "Server", 14, 1),
+    Column("name", "Server", 14, 1, cut="middle"),
     Column("state", "State", 11),
     Column("cpu", "CPU 24h", 13),
-    Column("ram", "RAM 24h", 13),
-    Column("disk", "Disk 24h", 13),
-    Column("transfer", "Transfer 24h", 16),
+    Column("ram", "RAM 24h", 13, priority=1),
+    Column("disk", "Disk 24h", 13, priority=2),
+    Column("transfer", "Transfer 24h", 16, priority=3),
     Column("internal_ping", "Ping", 9, align="right"),
-    Column("alerts", "Alerts", 14),
+    Column("alerts", "Alerts", 10, 1),
 )
 SPARK_WIDTH = {"cpu": 8, "ram": 8, "disk": 8, "transfer": 6}
 
@@ -122,7 +125,7 @@ class MonitoringCenterScreen(TypedApp, Screen[None]):
         yield Input(placeholder="filter servers (esc clears)", compact=True, id="mc-filter")
         yield ResourceTable(COLUMNS, empty_text="Loading…")
         yield StatusBar(self.oapp.connection)
-        yield Footer()
+        yield KeyBar()  # ? and q stay at any width (widgets/key_bar.py)
 
     def on_mount(self) -> None:
         self.query_one("#mc-filter").display = False

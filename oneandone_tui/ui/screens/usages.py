@@ -10,11 +10,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from .. import accounting
 from ..failures import FETCH_ERRORS
 from ..typed_app import TypedApp
+from ..widgets.key_bar import KeyBar
 from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.status_bar import StatusBar
@@ -99,7 +100,7 @@ class UsagesScreen(TypedApp, PeriodKeys, Screen[None]):
         yield Static("", id="usage-lines-title")
         yield ResourceTable(LINE_COLUMNS, empty_text="", id="usage-lines")
         yield StatusBar(self.oapp.connection)
-        yield Footer()
+        yield KeyBar()  # ? and q stay at any width (widgets/key_bar.py)
 
     def on_mount(self) -> None:
         self.groups.focus()

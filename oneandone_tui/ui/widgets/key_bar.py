@@ -19,6 +19,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 DIM = Style(dim=True)
+#: Keys kept on screen at any width (drawn on the right, before the palette key): help and quit.
+ALWAYS = ("question_mark", "q")
 
 
 class Key(NamedTuple):
@@ -99,22 +101,41 @@ class KeyBar(Widget):
         desc_style = self.get_component_rich_style("key-bar--description")
         text = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, str]] = []
-        for key in self._keys:
+        kept = [k for k in self._keys if k.key in ALWAYS]
+        rest = [k for k in self._keys if k.key not in ALWAYS]
+        # When the line is short, a tighter spacing first (one cell less per key: at 120
+        # columns a server's six direct keys fit with the rest), then keys give way.
+        full = sum(len(k.display) + len(k.description) + 3 for k in self._keys) + \
+            (len(self._palette.display) + len(self._palette.description) + 3
+             if self._palette else 0)
+        pad = " " if full <= self.size.width else ""
+        for key in rest:
             start = text.cell_len
             dim = DIM if not key.enabled else None
-            text.append(f" {key.display} ", key_style + dim)
+            text.append(f"{pad}{key.display} ", key_style + dim)
             text.append(f"{key.description} ", desc_style + dim)
             spans.append((start, text.cell_len, key.key))
-        if self._palette is not None:  # kept on the right, as the footer docks it
-            tail = Text(no_wrap=True, end="")
+        # Kept on the right at any width: help and quit, then the palette (as the footer
+        # docks it); the other keys give way from the right when the line is short.
+        tail = Text(no_wrap=True, end="")
+        tail_spans: list[tuple[int, int, str]] = []
+        for key in kept:
+            start = tail.cell_len
+            tail.append(f"{pad}{key.display} ", key_style)
+            tail.append(f"{key.description} ", desc_style)
+            tail_spans.append((start, tail.cell_len, key.key))
+        if self._palette is not None:
+            start = tail.cell_len
             tail.append("▏", "dim")
             tail.append(self._palette.display, key_style)
             tail.append(f" {self._palette.description} ", desc_style)
+            tail_spans.append((start, tail.cell_len, self._palette.key))
+        if tail.cell_len:
             room = max(0, self.size.width - tail.cell_len)
-            text.truncate(room)
+            cut = [(a, b, k) for a, b, k in spans if b <= room]
+            text.truncate(cut[-1][1] if cut else 0)
             text.append(" " * (room - text.cell_len))
-            spans = [(a, min(b, room), k) for a, b, k in spans if a < room]
-            spans.append((room, room + tail.cell_len, self._palette.key))
+            spans = cut + [(room + a, room + b, k) for a, b, k in tail_spans]
             text.append_text(tail)
         self._spans = spans
         return text

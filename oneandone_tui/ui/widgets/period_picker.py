@@ -14,7 +14,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Select, Static
 
@@ -50,13 +50,17 @@ def _text(value: datetime | str | None) -> str:
     return value
 
 
-class PeriodPicker(Horizontal):
+class PeriodPicker(Vertical):
+    """The controls on one line; the message (a hint, or why a custom window is refused) on
+    the line below, whole at any width (it was cut mid-sentence beside the inputs)."""
+
     DEFAULT_CSS = """
-    PeriodPicker { height: 1; width: 1fr; }
-    PeriodPicker > Label { width: auto; padding: 0 1 0 0; color: $text-muted; }
-    PeriodPicker > Select { width: 19; margin: 0 1 0 0; }
-    PeriodPicker > Input { width: 22; margin: 0 1 0 0; }
-    PeriodPicker > #period-message { width: 1fr; color: $text-muted; }
+    PeriodPicker { height: auto; width: 1fr; }
+    PeriodPicker > #period-row { height: 1; }
+    PeriodPicker Label { width: auto; padding: 0 1 0 0; color: $text-muted; }
+    PeriodPicker Select { width: 19; margin: 0 1 0 0; }
+    PeriodPicker Input { width: 22; margin: 0 1 0 0; }
+    PeriodPicker > #period-message { width: 1fr; height: auto; color: $text-muted; }
     PeriodPicker > #period-message.-error { color: $error; text-style: bold; }
     """
 
@@ -73,12 +77,14 @@ class PeriodPicker(Horizontal):
         self.period = Period(period)
 
     def compose(self) -> ComposeResult:
-        yield Label("Period")
-        yield Select([(title, key) for key, title in PRESETS], value=self.period.period,
-                     allow_blank=False, compact=True, id="period-select")
-        yield Input(placeholder="from, e.g. 2026-11-19T09:00Z", compact=True,
-                    id="period-start")
-        yield Input(placeholder="to, e.g. 2026-11-20T09:00Z", compact=True, id="period-end")
+        with Horizontal(id="period-row"):
+            yield Label("Period")
+            yield Select([(title, key) for key, title in PRESETS], value=self.period.period,
+                         allow_blank=False, compact=True, id="period-select")
+            yield Input(placeholder="from, e.g. 2026-11-19T09:00Z", compact=True,
+                        id="period-start")
+            yield Input(placeholder="to, e.g. 2026-11-20T09:00Z", compact=True,
+                        id="period-end")
         yield Static("", id="period-message")
 
     def on_mount(self) -> None:
@@ -134,6 +140,7 @@ class PeriodPicker(Horizontal):
         msg = self.query_one("#period-message", Static)
         msg.set_class(bool(message), "-error")
         msg.update(message)
+        msg.display = bool(message) or self.start_input.display
 
     @property
     def error(self) -> str:
@@ -151,6 +158,7 @@ class PeriodPicker(Horizontal):
     def _show_custom(self, visible: bool) -> None:
         self.start_input.display = visible
         self.end_input.display = visible
+        self.query_one("#period-message", Static).display = visible
         if visible and not self.error:
             self.query_one("#period-message", Static).update("enter applies")
         elif not visible:

@@ -33,6 +33,16 @@ class Column:
     #: Share of the spare width this column takes (0 = fixed width).
     flex: int = 0
     align: str = "left"
+    #: When the table is too narrow, higher numbers give way first (shrink, then hide);
+    #: 0 never hides (the name, the state).
+    priority: int = 0
+    #: Where a text too long loses cells: ``end`` (``web-serv…``) or ``middle``
+    #: (``worker-…-01``: names that differ at the end stay apart).
+    cut: str = "end"
+
+
+#: A column shrinks no narrower than this before the least important ones are hidden.
+MIN_WIDTH = 8
 
 
 @dataclass
@@ -301,29 +311,13 @@ class ResourceTable(ScrollView, can_focus=True):
 
     # -- layout and rendering ---------------------------------------------------------------------
     def _total_width(self) -> int:
-        return sum(self._widths) + len(self._widths) + 2 if self._widths else 0
+        shown = [w for w in self._widths if w]
+        return sum(shown) + len(shown) + 2 if shown else 0
 
     def _relayout(self) -> None:
         width = max(0, self.scrollable_content_region.width - 2)
         cols = self._columns
-        base = [c.width for c in cols]
-        spare = width - sum(base) - len(cols)
-        flex = sum(c.flex for c in cols)
-        if spare > 0 and flex:
-            extra = [spare * c.flex // flex for c in cols]
-            base = [b + e for b, e in zip(base, extra, strict=True)]
-        elif spare < 0 and flex:
-            # Too narrow: flexible columns give up width (down to 6 cells) before anything
-            # scrolls sideways; the least flexible (least important) first, widest first.
-            while spare < 0:
-                shrinkable = [i for i, c in enumerate(cols) if c.flex and base[i] > 6]
-                if not shrinkable:
-                    break
-                least = min(cols[i].flex for i in shrinkable)
-                widest = max((i for i in shrinkable if cols[i].flex == least),
-                             key=lambda i: base[i])
-                base[widest] -= 1
-                spare += 1
+        base = layout_widths(cols, width)
         self._widths = base
         self._cache.clear()
         self.virtual_size = Size(self._total_width(), len(self._view) + 1)
@@ -378,6 +372,8 @@ class ResourceTable(ScrollView, can_focus=True):
         style = self._style("header")
         segments = [Segment("  ", style)]
         for i, (col, w) in enumerate(zip(self._columns, self._widths, strict=False)):
+            if not w:
+                continue  # hidden: the table is too narrow for it
             title = col.title
             if i == self._sort_column:
                 title += " ▼" if self._sort_reverse else " ▲"
@@ -403,6 +399,8 @@ class ResourceTable(ScrollView, can_focus=True):
                             base + self._style("mark") if marked else base)]
         styles = row.styles
         for i, (col, w) in enumerate(zip(self._columns, self._widths, strict=False)):
+            if not w:
+                continue
             text = row.cells[i] if i < len(row.cells) else ""
             style_name = styles[i] if i < len(styles) else None
             style = base
@@ -410,7 +408,7 @@ class ResourceTable(ScrollView, can_focus=True):
                 style = base + self._style(style_name)
             elif style_name and is_cursor:
                 style = base + Style(bold=True)
-            segments.append(Segment(_fit(text, w, col.align), style))
+            segments.append(Segment(_fit(text, w, col.align, col.cut), style))
             segments.append(Segment(" ", base))
         strip = Strip(segments)
         if len(self._cache) > 4000:
@@ -481,6 +479,8 @@ class ResourceTable(ScrollView, can_focus=True):
             # A click on the header sorts by that column.
             x = event.x + int(self.scroll_offset.x) - 2
             for col, w in zip(self._columns, self._widths, strict=False):
+                if not w:
+                    continue
                 if 0 <= x < w + 1:
                     reverse = self.sort_state == (col.key, False)
                     self.sort_by(col.key, reverse)
@@ -494,17 +494,63 @@ class ResourceTable(ScrollView, can_focus=True):
             self.cursor = index
 
 
+def layout_widths(cols: Sequence[Column], width: int) -> list[int]:
+    """Each column's width in ``width`` cells (0: hidden). Spare room goes to the flexible
+    columns by their share; when short, the columns of the highest ``priority`` give way
+    first: flexible ones shrink to ``MIN_WIDTH``, then whole columns hide, least important
+    first, and the room they leave goes back to the flexible columns that stay. Columns of
+    priority 0 never hide; if they alone do not fit, the flexible ones shrink to 6 and the
+    table scrolls sideways."""
+    base = [c.width for c in cols]
+    hidden: set[int] = set()
+
+    def spare() -> int:
+        shown = [i for i in range(len(cols)) if i not in hidden]
+        return width - sum(base[i] for i in shown) - len(shown)
+
+    if spare() < 0 and any(c.priority for c in cols):
+        for level in sorted({c.priority for c in cols if c.priority}, reverse=True):
+            for i, c in enumerate(cols):  # shrink this level's flexible columns
+                if c.priority == level and c.flex and spare() < 0:
+                    base[i] -= min(base[i] - MIN_WIDTH, -spare()) if base[i] > MIN_WIDTH else 0
+            for i in sorted((i for i, c in enumerate(cols) if c.priority == level),
+                            reverse=True):
+                if spare() < 0:
+                    hidden.add(i)
+            if spare() >= 0:
+                break
+    room = spare()
+    flex = sum(c.flex for i, c in enumerate(cols) if i not in hidden)
+    if room > 0 and flex:
+        base = [b + (room * c.flex // flex if i not in hidden else 0)
+                for i, (b, c) in enumerate(zip(base, cols, strict=True))]
+    elif room < 0 and flex:
+        while room < 0:  # what must stay does not fit: shrink what flexes, then scroll
+            shrinkable = [i for i, c in enumerate(cols)
+                          if c.flex and base[i] > 6 and i not in hidden]
+            if not shrinkable:
+                break
+            least = min(cols[i].flex for i in shrinkable)
+            widest = max((i for i in shrinkable if cols[i].flex == least), key=lambda i: base[i])
+            base[widest] -= 1
+            room += 1
+    return [0 if i in hidden else b for i, b in enumerate(base)]
+
+
 def _sort_value(row: Row, c: int) -> Any:
     if c < len(row.sort):
         return row.sort[c]
     return (row.cells[c] if c < len(row.cells) else "").lower() or None
 
 
-def _fit(text: str, width: int, align: str = "left") -> str:
+def _fit(text: str, width: int, align: str = "left", cut: str = "end") -> str:
     """Pad or cut ``text`` to exactly ``width`` terminal cells (wide characters count 2)."""
     if width <= 0:
         return ""
     size = cell_len(text)
+    if size > width and cut == "middle" and width >= 5 and len(text) == size:
+        tail = (width - 1) // 2
+        return text[:width - 1 - tail] + "…" + text[size - tail:]
     if size > width:
         return set_cell_size(text, width - 1) + "…"
     pad = " " * (width - size)

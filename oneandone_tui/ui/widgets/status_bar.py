@@ -6,6 +6,7 @@ it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.widgets import Static
@@ -19,6 +20,8 @@ class Connection:
     endpoint: str
     read_only: bool = False
     demo: bool = False
+    #: The profile's SSH settings (``config.SshSettings``; None: the defaults).
+    ssh: Any = None
 
 
 class StatusBar(Static):

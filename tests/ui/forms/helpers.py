@@ -93,7 +93,7 @@ async def open_action(pilot: Pilot, category_key: str, action_key: str,
     if name is not None:
         await select_row(pilot, name)
     await pilot.press("a")
-    await pilot.pause()
+    await settle(pilot)
     menu = pilot.app.screen
     assert isinstance(menu, ActionsMenu)
     options = menu.query_one(OptionList)

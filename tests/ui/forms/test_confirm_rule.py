@@ -1,0 +1,114 @@
+"""One confirmation rule (README): destructive ones open on Cancel and their footer says what
+enter does there; enter then sends nothing and says so; other confirmations open on their
+action. ``esc`` on a form with changes asks before throwing them away."""
+
+from __future__ import annotations
+
+import pytest
+
+from oneandone_tui.ui.forms.discard import DiscardScreen
+from tests.ui.forms.helpers import (
+    fill,
+    form_of,
+    mutating,
+    notifications,
+    open_action,
+    open_key,
+    select_row,
+    settle,
+    show,
+)
+
+DESTRUCTIVE = [("power_off", "web-01", "Power off"), ("reboot", "web-01", "Reboot"),
+               ("reinstall", "web-01", "Reinstall"),
+               ("snapshot_restore", "db-primary", "Restore")]
+
+
+@pytest.mark.parametrize("action, name, label", DESTRUCTIVE)
+async def test_destructive_opens_on_cancel_and_enter_sends_nothing(demo_app, action, name,
+                                                                  label):
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        form = await open_action(pilot, "servers", action, name)
+        assert app.screen.focused.id == "form-cancel"
+        assert form.query_one("#form").border_subtitle == f"enter: cancel · tab: {label}"
+        await pilot.press("tab")
+        assert app.screen.focused.id == "form-submit"
+        assert form.query_one("#form").border_subtitle == f"enter: {label} · esc: cancel"
+        await pilot.press("shift+tab", "enter")
+        await settle(pilot)
+        assert app.screen is app.explorer() and mutating(app) == 0
+        assert "Cancelled, nothing sent." in notifications(app)
+
+
+async def test_delete_opens_on_cancel_too(demo_app):
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        form = await open_key(pilot, "firewall_policies", "ctrl+d", "web-public")
+        assert form.query_one("#form").border_subtitle == "enter: cancel · tab: Delete"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert mutating(app) == 0 and "Cancelled, nothing sent." in notifications(app)
+
+
+@pytest.mark.parametrize("action, submit", [("add_ip", "Add"), ("snapshot", "Create"),
+                                            ("hardware", "Resize"), ("power_on", "Power on")])
+async def test_other_confirmations_open_on_their_action(demo_app, action, submit):
+    app = demo_app
+    name = "worker-us-02" if action == "power_on" else "web-02"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        form = await open_action(pilot, "servers", action, name)
+        assert app.screen.focused.id == "form-submit"
+        assert form.query_one("#form").border_subtitle == f"enter: {submit} · esc: cancel"
+
+
+async def test_escape_on_a_changed_form_asks(demo_app):
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await show(pilot, "vpns")
+        await pilot.press("n")
+        await settle(pilot)
+        form = form_of(app)
+        await pilot.press("escape")  # nothing changed: it just closes
+        await settle(pilot)
+        assert app.screen is app.explorer()
+        assert notifications(app)[-1] == "Cancelled, nothing sent."
+
+        await pilot.press("n")
+        await settle(pilot)
+        form = form_of(app)
+        await pilot.press(*"half-done")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DiscardScreen)
+        assert app.screen.focused.id == "discard-keep"
+        await pilot.press("enter")  # keep editing: the typed text is still there
+        await settle(pilot)
+        assert app.screen is form and form.values()["name"] == "half-done"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("tab", "enter")  # Discard
+        await settle(pilot)
+        assert app.screen is app.explorer() and mutating(app) == 0
+        assert notifications(app)[-1] == "Cancelled, nothing sent."
+
+
+async def test_escape_on_an_untouched_prefilled_form_closes(demo_app):
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await show(pilot, "servers")
+        await select_row(pilot, "web-01")
+        form = await open_action(pilot, "servers", "hardware", "web-01")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is app.explorer()
+        form = await open_action(pilot, "servers", "hardware", "web-01")
+        await fill(pilot, form, hardware_mode="custom")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DiscardScreen)
