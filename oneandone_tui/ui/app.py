@@ -15,6 +15,7 @@ from . import routes, timing
 from .commands import OneAndOneCommands
 from .feed import Feed
 from .journal import Journal
+from .safe import clean
 from .widgets.status_bar import Connection, StatusBar
 
 #: How long the start waits for the first category's first page before showing the explorer
@@ -129,6 +130,14 @@ class OneAndOneApp(App[None]):
         close = getattr(self.client, "aclose", None)
         if close is not None:
             await close()
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every toast of the app (``Widget.notify`` and ``Screen.notify`` come here too).
+        Messages and titles hold resource names and the API's error messages (DESIGN §9 rule
+        1): they are cleaned and never read as markup, whatever the caller asked."""
+        super().notify(clean(message, multiline=True), title=clean(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     # -- status line ------------------------------------------------------------------------------
     def _observe(self, event: Any) -> None:

@@ -26,12 +26,14 @@ It is cheap on clean text (one regular-expression search), as the table calls it
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from textual.content import Content, Span
 
-__all__ = ["REPLACEMENT_STYLE", "clean", "escape", "markup", "safe", "unsafe_characters"]
+__all__ = ["REPLACEMENT_STYLE", "clean", "escape", "json_text", "markup", "safe",
+           "unsafe_characters"]
 
 #: Every character that must not reach the terminal as it is, besides C0: the general categories Cc
 #: (controls), Cf (format: bidi marks, overrides and isolates, zero-width characters, tags),
@@ -127,6 +129,14 @@ def markup(template: str, /, **values: Any) -> Content:
     ``markup("Delete [b]$name[/b]?", name=server["name"])``. The values are inserted as plain
     text after the markup is parsed, so nothing in them is ever read as a tag."""
     return Content.from_markup(template, **{k: clean(v) for k, v in values.items()})
+
+
+def json_text(data: Any) -> str:
+    """``data`` as indented JSON for reading: non-ASCII letters stay readable, and every
+    character :func:`clean` would replace is written as its JSON escape (``\\u202e``), so the
+    text is still the same JSON (copying it loses nothing) and safe on screen."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    return _UNSAFE_KEEP_NEWLINES.sub(lambda m: json.dumps(m.group())[1:-1], text)
 
 
 def unsafe_characters(text: str) -> list[str]:

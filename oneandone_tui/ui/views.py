@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ..catalogue import Category
 from .rows import MASK
+from .safe import clean
 
 #: Verbs most areas share: one column each; the rest are listed per area.
 COMMON = ("show", "create", "delete", "setname", "setdescription")
@@ -61,13 +62,14 @@ def permissions_grid(data: Any, revealed: bool = False) -> RenderableType:
         area = data[key]
         if not isinstance(area, dict):
             continue
-        cells: list[RenderableType] = [AREAS.get(key, key.capitalize())]
+        # Area and permission names come from the API: Text (never Rich markup), cleaned.
+        cells: list[RenderableType] = [Text(clean(AREAS.get(key, str(key).capitalize())))]
         for verb in COMMON:
             cells.append(Text(*_mark(area.get(verb))))
         names = sorted(k for k in area if k not in COMMON)
         other = Text()
         for wanted, (mark, style) in ((True, YES), (False, NO)):
-            group = [WORDS.get(n, n) for n in names if bool(area[n]) is wanted]
+            group = [clean(WORDS.get(n, n)) for n in names if bool(area[n]) is wanted]
             if group:
                 if other:
                     other.append("  ")
@@ -87,7 +89,7 @@ def allowed_ips(data: Any, revealed: bool = False) -> RenderableType:
     text = Text(f"The API key is accepted only from these {len(ips)} addresses:\n",
                 style="bold")
     for ip in ips:
-        text.append(f"  {ip}\n")
+        text.append(f"  {clean(ip)}\n")
     return text
 
 

@@ -19,6 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...catalogue import Item
+from ..safe import clean, safe
 from . import lazy
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ _KEY_OF = {"new": "n", "edit": "e", "delete": "ctrl+d"}
 
 
 def _entry(action: Action) -> Text:
-    text = Text(action.title)
+    text = Text(clean(action.title))
     key = _KEY_OF.get(action.kind)
     if key:
         text.append(f"  {key}", style="dim")
@@ -143,7 +144,7 @@ class ActionsMenu(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self.title_text
+            box.border_title = safe(self.title_text)
             yield OptionList(*(Option(_entry(a), id=a.key) for a in self.actions))
             yield Static("enter runs · esc closes")
 

@@ -10,6 +10,7 @@ from textual import work
 from textual.widget import Widget
 from textual.widgets import Select
 
+from ..safe import escape, safe
 from .fields import Field, Group, Picker, Source
 
 
@@ -20,7 +21,7 @@ class PickerLoader:
     ctx: Any
 
     def load_pickers(self) -> None:
-        self._options: dict[str, list[tuple[str, Any]]] = {}
+        self._options: dict[str, list[tuple[Any, Any]]] = {}
         self._raw: dict[str, dict[Any, Any]] = {}
         sources: dict[str, Source] = {}
         for f in self.fields:
@@ -37,15 +38,15 @@ class PickerLoader:
             items = await source.fetch(self.ctx)
         except Exception as exc:
             for control in self._bound(source.key):
-                control.prompt = f"could not load: {exc}"
+                control.prompt = f"could not load: {escape(exc)}"
             return
         if getattr(self, "closed", False):
             return
-        options: list[tuple[str, Any]] = []
+        options: list[tuple[Any, Any]] = []
         raw: dict[Any, Any] = {}
         for item in items or []:
             value = source.value(item)
-            options.append((source.label(item), value))
+            options.append((safe(source.label(item)), value))
             raw[value] = item
         self._options[source.key] = options
         self._raw[source.key] = raw
@@ -68,7 +69,7 @@ class PickerLoader:
         if pending is not None and pending in self._raw.get(key or "", {}):
             control.value = pending
 
-    def known_options(self, key: str) -> list[tuple[str, Any]] | None:
+    def known_options(self, key: str) -> list[tuple[Any, Any]] | None:
         """The options of a source already loaded (rows added later start with them)."""
         return getattr(self, "_options", {}).get(key)
 

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from ...catalogue import category, get, state_style
 from .. import accounting, routes
 from ..overview import COUNTED, LOG_PERIOD, USAGE_PERIOD, Overview, gather
+from ..safe import clean, markup
 from ..visible import Rounds
 from ..widgets.status_bar import StatusBar
 
@@ -38,7 +39,7 @@ def resource_line(key: str, count: int | None, states: dict[str, int] | None) ->
         if i:
             text.append(" · ", style="dim")
         style = STATE_COLORS.get(state_style({"state": state}) or "", "")
-        text.append(f"{n} {state.lower().replace('powered_', '').replace('_', ' ')}",
+        text.append(f"{n} {clean(state.lower().replace('powered_', '').replace('_', ' '))}",
                     style=style)
     return text
 
@@ -89,7 +90,8 @@ class DashboardScreen(Rounds, Screen[None]):
 
     def compose(self) -> ComposeResult:
         c = self.oapp.connection
-        yield Static(f"[b]Account overview[/b] · {c.profile} · {c.endpoint}", id="title")
+        yield Static(markup("[b]Account overview[/b] · $profile · $endpoint",
+                            profile=c.profile, endpoint=c.endpoint), id="title")
         with Horizontal(id="dash-body"):
             with Vertical(id="dash-left"):
                 yield OptionList(id="dash-resources")
@@ -167,22 +169,22 @@ class DashboardScreen(Rounds, Screen[None]):
             text = Text(no_wrap=True, overflow="ellipsis")
             crit = a.level == "CRITICAL"
             text.append("✖ " if crit else "▲ ", style="bold red" if crit else "bold yellow")
-            text.append(f"{a.server:<14} ", style="bold")
-            text.append(a.what, style="red" if crit else "yellow")
+            text.append(f"{clean(a.server):<14} ", style="bold")
+            text.append(clean(a.what), style="red" if crit else "yellow")
             alerts.append(Option(text, id=f"mc:{len(alerts)}"))
         crit_servers = len({a.server_id for a in ov.alerts if a.level == "CRITICAL"})
         self.query_one("#dash-alerts").border_subtitle = \
             f"{crit_servers} servers critical" if crit_servers else ""
         self._fill("#dash-alerts", alerts, "No alerts: every check is OK."
                    if "monitoring_center" not in ov.errors
-                   else f"Could not load: {ov.errors['monitoring_center']}")
+                   else f"Could not load: {clean(ov.errors['monitoring_center'])}")
 
         failures = [Option(Text.assemble((f.when[:16].replace("T", " ") + "  ", "dim"),
-                                         (f.text, "red")),
+                                         (clean(f.text), "red")),
                            id=f"fail:{i}")
                     for i, f in enumerate(ov.failures)]
         self._fill("#dash-failures", failures, "No failures in the last 7 days."
-                   if "logs" not in ov.errors else f"Could not load: {ov.errors['logs']}")
+                   if "logs" not in ov.errors else f"Could not load: {clean(ov.errors['logs'])}")
 
         activity = []
         for e in ov.activity:
@@ -192,9 +194,9 @@ class DashboardScreen(Rounds, Screen[None]):
             mark, style = ("⟳", "yellow") if state == "RUNNING" else ("✓", "green") \
                 if state in ("OK", "COMPLETED") else ("✖", "red")
             text.append(f"{mark} ", style=style)
-            text.append(f"{e.get('action')} ", style="bold")
-            text.append(f"{get(e, 'resource.name') or ''} ")
-            text.append(f"· {get(e, 'user.name') or '?'}", style="dim")
+            text.append(f"{clean(e.get('action'))} ", style="bold")
+            text.append(f"{clean(get(e, 'resource.name') or '')} ")
+            text.append(f"· {clean(get(e, 'user.name') or '?')}", style="dim")
             activity.append(Option(text, id=f"log:{e.get('id')}"))
         self._fill("#dash-activity", activity, "No activity in the last 7 days.")
         self._render_cost(ov)
@@ -203,20 +205,22 @@ class DashboardScreen(Rounds, Screen[None]):
         cost = self.query_one("#dash-cost", Static)
         est = ov.estimate
         if est is None:
-            cost.update(Text(f"Could not load: {ov.errors.get('pricing', 'no data')}",
+            cost.update(Text(f"Could not load: {clean(ov.errors.get('pricing', 'no data'))}",
                              style="italic"))
             return
         text = Text()
-        text.append(f"≈ {est.net:,.2f} {est.currency}", style="bold")
+        currency = clean(est.currency)
+        text.append(f"≈ {est.net:,.2f} {currency}", style="bold")
         text.append(" net at list prices (usages × pricing)\n", style="dim")
         for group, value in sorted(est.by_group.items(), key=lambda g: -g[1]):
-            text.append(f"  {accounting.title(group):<20}{value:>12,.2f} {est.currency}\n")
+            text.append(f"  {clean(accounting.title(group)):<20}{value:>12,.2f} {currency}\n")
         if est.unpriced:
-            text.append(f"No list price in /pricing for {', '.join(est.unpriced)}: left out\n",
+            text.append(f"No list price in /pricing for {clean(', '.join(est.unpriced))}: "
+                        "left out\n",
                         style="dim")
         text.append("List prices, net: ", style="bold")
-        text.append(" · ".join(f"{name} {price:g}/{unit.replace('hour', 'h')}"
-                               for name, price, unit in est.prices))
+        text.append(clean(" · ".join(f"{name} {price:g}/{unit.replace('hour', 'h')}"
+                                     for name, price, unit in est.prices)))
         cost.update(text)
 
     # -- events and actions -----------------------------------------------------------------------

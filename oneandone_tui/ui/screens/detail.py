@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from ...catalogue import Category, Item, Link, Section, category, is_transitional, state_text
 from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..rows import key_values, list_table
+from ..safe import clean, safe
 from ..views import find_secret, masked, render_view, secret_keys
 from ..visible import Rounds
 from ..widgets.status_bar import StatusBar
@@ -144,13 +145,13 @@ class DetailScreen(Rounds, ActionsKeys, Screen[None]):
     def _render_title(self) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{self.cat.title} › ", style="dim")
-        text.append(self.item_name(), style="bold")
+        text.append(clean(self.item_name()), style="bold")
         state = state_text(self.item)
         if state:
-            text.append(f"  {state}", style="bold yellow" if is_transitional(self.item)
+            text.append(f"  {clean(state)}", style="bold yellow" if is_transitional(self.item)
                         else "bold")
         if -1 in self.errors:
-            text.append(f"  ⚠ {self.errors[-1]}", style="bold red")
+            text.append(f"  ⚠ {clean(self.errors[-1])}", style="bold red")
         self.query_one("#detail-title", Static).update(text)
 
     def _render_section(self, index: int) -> None:
@@ -158,8 +159,8 @@ class DetailScreen(Rounds, ActionsKeys, Screen[None]):
         pane = self.query_one(f"#{_pane_id(index)}", TabPane)
         body = pane.query_one(".section-body", Static)
         if index in self.errors:
-            body.update(Text(f"Could not load {section.title.lower()}: {self.errors[index]}",
-                             style="bold red"))
+            body.update(Text(f"Could not load {section.title.lower()}: "
+                             f"{clean(self.errors[index], multiline=True)}", style="bold red"))
             return
         data = self.item if section.call is None else self.data.get(index)
         if data is None and section.call is not None:
@@ -185,7 +186,8 @@ class DetailScreen(Rounds, ActionsKeys, Screen[None]):
             return
         options.display = True
         options.border_title = "Related (enter opens)"
-        options.add_options(Option(f"→ {link.label}", id=f"{i}") for i, link in enumerate(links))
+        options.add_options(Option(safe(f"→ {link.label}"), id=f"{i}")
+                            for i, link in enumerate(links))
         options.links = links  # type: ignore[attr-defined]
 
     @on(OptionList.OptionSelected, ".links")

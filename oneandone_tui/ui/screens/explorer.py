@@ -22,6 +22,7 @@ from ..feed import changed_ids
 from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..routes import ROUTES
 from ..rows import row_for, table_columns
+from ..safe import markup
 from ..views import masked, secret_keys
 from ..visible import Rounds
 from ..widgets.key_bar import KeyBar
@@ -378,9 +379,9 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         if self._partial:
             count += "+, loading…"
         marks = f" · {len(table.marked)} marked" if table.marked else ""
-        filt = f" · filter '{table.filter_text}'" if table.filter_text else ""
-        self.query_one("#title", Static).update(
-            f"[b]{self.cat.title}[/b] ({count}){filt}{marks}")
+        filt = " · filter '$filter'" if table.filter_text else ""
+        self.query_one("#title", Static).update(markup(
+            f"[b]{self.cat.title}[/b] ({count}){filt}{marks}", filter=table.filter_text))
 
     @on(ResourceTable.Opened)
     def _open(self, event: ResourceTable.Opened) -> None:

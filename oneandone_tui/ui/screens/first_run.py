@@ -13,14 +13,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from ..safe import markup, safe
+
 #: Checks a token; returns None when it works, else a message for the user.
 TokenCheck = Callable[[str], Awaitable[str | None]]
 
 WELCOME = """[b]Welcome to oneandone-tui[/b]
 
-No API token is configured for profile [b]{profile}[/b].
+No API token is configured for profile [b]$profile[/b].
 Create one in the Cloud Panel (Users › API) and paste it below; it is checked against
-[i]{endpoint}[/i], then saved to [i]{path}[/i] (readable only by you).
+[i]$endpoint[/i], then saved to [i]$path[/i] (readable only by you).
 Or choose [b]Try the demo[/b] to explore a built-in demo account: no account, no network."""
 
 
@@ -47,8 +49,8 @@ class FirstRunScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(WELCOME.format(profile=self.profile, endpoint=self.endpoint,
-                                        path=self.path))
+            yield Static(markup(WELCOME, profile=self.profile, endpoint=self.endpoint,
+                                path=self.path))
             yield Label("API token")
             yield Input(password=True, placeholder="paste your API token", id="token")
             yield Static("", id="error")
@@ -85,7 +87,7 @@ class FirstRunScreen(Screen[None]):
         self._connect(token)
 
     def _error(self, text: str) -> None:
-        self.query_one("#error", Static).update(text)
+        self.query_one("#error", Static).update(safe(text, multiline=True))
 
     @on(Button.Pressed, "#demo")
     def action_demo(self) -> None:

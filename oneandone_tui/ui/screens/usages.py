@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from .. import accounting
+from ..safe import markup
 from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
 from ..widgets.resource_table import Column, ResourceTable, Row
 from ..widgets.status_bar import StatusBar
@@ -144,11 +145,12 @@ class UsagesScreen(PeriodKeys, Screen[None]):
         table.empty_text = "No usage of this type in the period"
         table.set_rows(rows)
         total = next((t for t in self.totals if t.group == group), None)
-        text = f"[b]{accounting.title(group)}[/b]: {len(rows)} lines"
+        text = f"[b]$group[/b]: {len(rows)} lines"
         if total is not None:
-            text += f" · {total.minutes:,} minutes · {total.units_text()}"
-        self.query_one("#usage-lines-title", Static).update(
-            text + "  [dim](tab switches tables; s sorts)[/]")
+            text += f" · {total.minutes:,} minutes · $units"
+        self.query_one("#usage-lines-title", Static).update(markup(
+            text + "  [dim](tab switches tables; s sorts)[/]", group=accounting.title(group),
+            units=total.units_text() if total is not None else ""))
 
     def _update_title(self) -> None:
         overall = self.totals[-1] if self.totals else None

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from .. import timing
+from ..safe import clean
 
 
 @dataclass
@@ -56,8 +57,8 @@ class StatusBar(Static):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(" DEMO " if c.demo else "", style="bold reverse")
         text.append(" " if c.demo else "")
-        text.append(f"{c.profile} ", style="bold")
-        text.append(c.endpoint)
+        text.append(f"{clean(c.profile)} ", style="bold")
+        text.append(clean(c.endpoint))
         if c.read_only:
             text.append("  READ-ONLY", style="bold")
         text.append(f"  refreshed {self._ago()}")
