@@ -101,8 +101,7 @@ def assert_safe_screen(app: Any, where: str, shown: str | None = None) -> str:
     bad = unsafe_characters(drawn.replace("\n", ""))
     assert bad == [], f"{where}: {bad!r} drawn"
     out = _RENDERER.sub("", terminal_bytes(app))
-    leftovers = sorted({repr(c) for c in out if (ord(c) < 0x20 and c not in "\n\r")
-                        or (unsafe_characters(c) and c not in "\n\r")})
+    leftovers = sorted({repr(c) for c in out if c not in "\n\r" and unsafe_characters(c)})
     assert leftovers == [], f"{where}: {leftovers} written to the terminal"
     if shown:
         assert shown in drawn.replace("\n", ""), f"{where}: {shown!r} not on screen"
