@@ -49,9 +49,15 @@ def configured_app(args: argparse.Namespace, start: str) -> Any:
             await probe.aclose()
         return None
 
-    def save(token: str) -> None:
-        config.save_profile(config.Profile(settings.profile, token=config.Secret(token),
-                                           base_url=settings.base_url))
+    # A URL given for this run (--api-url, ONEANDONE_BASE_URL) is saved only if the user ticks
+    # the box that offers it; the profile's other settings are kept either way.
+    one_off = settings.base_url if settings.base_url_source not in ("profile", "default") \
+        else None
+
+    def save(token: str, keep_url: bool) -> None:
+        config.save_token(settings.profile, config.Secret(token),
+                          base_url=one_off if keep_url and one_off else None,
+                          path=settings.config_path)
 
     def connect(token: str) -> None:
         app.connect(Client(token, base_url=settings.base_url, read_only=settings.read_only),
@@ -68,5 +74,6 @@ def configured_app(args: argparse.Namespace, start: str) -> Any:
 
     app.first_screen = FirstRunScreen(  # type: ignore[attr-defined]
         profile=settings.profile, endpoint=settings.base_url,
-        path=str(settings.config_path), check=check, save=save, connect=connect, demo=demo)
+        path=str(settings.config_path), check=check, save=save, connect=connect, demo=demo,
+        one_off_url=one_off, one_off_source=settings.base_url_source)
     return app

@@ -1,5 +1,7 @@
 """The first-run screen: no token is configured. Enter one (masked; checked against the API,
-then saved with mode 0600 to the profile) or try the demo."""
+then saved with mode 0600 to the profile) or try the demo. An API URL given for this run only
+(``--api-url``, ``ONEANDONE_BASE_URL``) is saved with it only when the user ticks the box that
+offers it (unticked at first)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from ..safe import markup, safe
 
@@ -41,10 +43,12 @@ class FirstRunScreen(Screen[None]):
     """
 
     def __init__(self, *, profile: str, endpoint: str, path: str, check: TokenCheck,
-                 save: Callable[[str], None], connect: Callable[[str], None],
-                 demo: Callable[[], None]) -> None:
+                 save: Callable[[str, bool], None], connect: Callable[[str], None],
+                 demo: Callable[[], None], one_off_url: str | None = None,
+                 one_off_source: str = "--api-url") -> None:
         super().__init__()
         self.profile, self.endpoint, self.path = profile, endpoint, path
+        self.one_off_url, self.one_off_source = one_off_url, one_off_source
         self._check, self._save, self._connect, self._demo = check, save, connect, demo
 
     def compose(self) -> ComposeResult:
@@ -53,6 +57,10 @@ class FirstRunScreen(Screen[None]):
                                 path=self.path))
             yield Label("API token")
             yield Input(password=True, placeholder="paste your API token", id="token")
+            if self.one_off_url:
+                yield Checkbox(safe(f"Also save {self.one_off_url} (from {self.one_off_source}) "
+                                    f"as the API URL of profile '{self.profile}'"),
+                               False, id="keep-url")
             yield Static("", id="error")
             with Horizontal():
                 yield Button("Save and connect", id="save", variant="primary")
@@ -79,9 +87,10 @@ class FirstRunScreen(Screen[None]):
         if problem:
             self._error(problem)  # the typed token stays in the field
             return
+        keep = self.one_off_url is not None and self.query_one("#keep-url", Checkbox).value
         try:
-            self._save(token)
-        except OSError as exc:
+            self._save(token, keep)
+        except Exception as exc:  # an unwritable file, a config that cannot be read
             self._error(f"Could not save the token: {exc}")
             return
         self._connect(token)
