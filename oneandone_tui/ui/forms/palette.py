@@ -30,11 +30,14 @@ def run(app: Any, category_key: str, action_key: str) -> None:
     start(app, screen, category_key, action, targets)
 
 
-def commands() -> list[Command]:
+def commands(app: Any = None) -> list[Command]:
     """Every category's actions for the palette (imports the forms: called when the palette
-    opens, not at start-up)."""
+    opens, not at start-up). Every action changes something (read-only refuses them all), so
+    a read-only app is offered none: only the journal."""
     out: list[Command] = [("Action journal", "Every change made this session (J)",
                            lambda app: app.action_journal())]
+    if app is not None and read_only(app):
+        return out
     for cat in CATEGORIES:
         for action in actions_for(cat.key):
             title = action.title if action.kind == "new" else f"{cat.title}: {action.title}"
