@@ -4,8 +4,8 @@ reaches the terminal; the text is shown neutralised (``␛``, ``\\u202e``), not 
 
 The string goes into the emulator's account (in process), then the demo app at 120x40 visits
 the explorer on that row, its detail, the raw JSON, the action menu, the delete confirmation,
-the edit form, a toast carrying the API's error message, the dashboard, the logs, the
-monitoring center and the journal."""
+the edit form, a toast carrying the API's error message, the dashboard, the logs, the usages,
+the monitoring center, the server's charts and the journal."""
 
 from __future__ import annotations
 
@@ -79,12 +79,19 @@ async def visit_every_screen(pilot: Any, server: dict[str, Any], text: str) -> N
     assert_safe_screen(app, "error toast", shown)
     app.clear_notifications()
 
-    for key, where in (("dashboard", "dashboard"), ("logs", "logs"),
+    for key, where in (("dashboard", "dashboard"), ("logs", "logs"), ("usages", "usages"),
                        ("monitoring_center", "monitoring center")):
         app.show_category(key)
         await settle(pilot)
         await pilot.pause(0.1)
         assert_safe_screen(app, where)
+    # The monitoring center is on top: the server's charts (its name in the title).
+    assert app.screen.table.move_to(server["id"])
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.pause(0.1)
+    assert_safe_screen(app, "server charts", shown)
+    await pilot.press("escape")
     await pilot.press("J")
     await pilot.pause()
     assert_safe_screen(app, "journal")
