@@ -68,9 +68,9 @@ def run_app(app: Any) -> int:
 
     try:
         app.run()
-    except Exception as error:  # outside Textual's own handler (its start-up, its driver)
-        return crash.report(error, app)
-    error = getattr(app, "crash_error", None)
-    if error is not None:
-        return crash.report(error, app)
+    except Exception as outside:  # outside Textual's own handler (its start-up, its driver)
+        return crash.report(outside, app)
+    inside = getattr(app, "crash_error", None)
+    if inside is not None:
+        return crash.report(inside, app)
     return int(app.return_code or 0)
