@@ -103,3 +103,42 @@ def test_the_tui_never_takes_the_token_as_an_argument():
         assert exit_.code == 2
     else:
         raise AssertionError("--token was accepted")
+
+
+#: The demo in a real terminal, failing on ``?`` (after its first frame), in a frame holding
+#: the environment's token.
+PTY_SCRIPT = textwrap.dedent("""
+    import os, sys
+    from oneandone_tui.ui.app import OneAndOneApp
+
+    def action_help(self):
+        token = os.environ["ONEANDONE_TOKEN"]
+        raise RuntimeError("help failed for " + token)
+
+    OneAndOneApp.action_help = action_help
+    from oneandone_tui.cli import main
+    sys.exit(main(["servers", "--demo"]))
+""")
+
+
+def test_in_a_real_terminal_the_screen_is_restored_before_the_report_is_named(tmp_path):
+    from benchmarks.term import Term
+
+    script = tmp_path / "crash_on_help.py"
+    script.write_text(PTY_SCRIPT)
+    env = {**os.environ, "ONEANDONE_TOKEN": TOKEN, "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    with Term([sys.executable, str(script)], env=env, cwd=str(tmp_path)) as term:
+        term.wait_for("web-01", timeout=60)
+        term.send("?")
+        assert term.proc.wait(timeout=60) == 1
+        term.wait_for("crash report", timeout=10)
+        out = term.output
+    left = out.rfind(b"\x1b[?1049l")  # the alternate screen is left: the shell is back
+    assert left != -1 and out.find(b"\x1b[?1049h") < left
+    assert left < out.find(b"crash report (no secrets in it): ")
+    assert b"\x1b[?25h" in out[out.find(b"\x1b[?1049h"):]  # and the cursor shown again
+    assert TOKEN.encode() not in out
+    reports = list((tmp_path / "state" / "oneandone-tui").glob("crash-*.txt"))
+    assert len(reports) == 1 and TOKEN not in reports[0].read_text()
+    assert "RuntimeError: help failed for «redacted»" in reports[0].read_text()
