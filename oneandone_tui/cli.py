@@ -175,4 +175,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()
     from .launch import run_tui
 
-    return run_tui(args)
+    try:
+        return run_tui(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # before the app ran (settings, imports): same report
+        from . import crash
+
+        return crash.report(error)

@@ -17,7 +17,7 @@ then ``ONEANDONE_PROFILE`` / ``ONEANDONE_TOKEN`` (or the legacy CLI's ``ONEANDON
 ``ONEANDONE_BASE_URL``, then the profile, then the defaults.
 
 The file holds tokens, so it is written with mode 0600 (atomically: a crash never leaves half a
-file), and a broader mode found on reading is reported in ``Settings.warnings`` and the log.
+file), and a file with a broader mode is refused on reading, with the ``chmod`` that fixes it.
 Tokens are :class:`~oneandone_tui.secret.Secret` from the moment they are read. TOML is written
 by hand (the format needed here is tiny) so no dependency is added; it is read with ``tomllib``
 (``tomli`` on Python 3.10).
@@ -30,6 +30,7 @@ import logging
 import math
 import os
 import re
+import shlex
 import stat
 import sys
 from collections.abc import Mapping
@@ -60,6 +61,7 @@ __all__ = [
     "resolve",
     "save",
     "save_profile",
+    "save_token",
     "to_toml",
 ]
 
@@ -131,6 +133,9 @@ class Settings:
     config_path: Path
     warnings: tuple[str, ...] = ()
     ssh: SshSettings = SshSettings()
+    #: Where ``base_url`` came from: ``--api-url``, the ``ONEANDONE_BASE_URL`` variable, the
+    #: profile or the default. Only a profile's own is saved back without asking.
+    base_url_source: str = "default"
 
     def client_kwargs(self) -> dict[str, Any]:
         """Arguments for ``api.Client(**settings.client_kwargs())``."""
@@ -144,14 +149,20 @@ def default_config_path() -> Path:
 
 
 # -- reading ------------------------------------------------------------------------------------
-def _mode_warning(path: Path) -> str | None:
+def _mode_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be trusted with tokens, or None. Any permission for the group or
+    others counts: read shows them the tokens, write lets them point the API URL (and so
+    the token) elsewhere."""
     if os.name == "nt":  # POSIX modes mean nothing there
         return None
     mode = stat.S_IMODE(path.stat().st_mode)
-    if mode & 0o077:
-        return (f"{path} has mode {mode:04o}: other users may read your API tokens; "
-                f"run: chmod 600 {path}")
-    return None
+    if not mode & 0o077:
+        return None
+    can = "read and change" if mode & 0o044 and mode & 0o022 else \
+        "read" if mode & 0o044 else "change"
+    who = "other users" if mode & 0o007 else "your group"
+    return (f"{path} has mode {mode:04o}: {who} can {can} it, and it holds API tokens; "
+            f"it is not used until only you can read it. Fix: chmod 600 {shlex.quote(str(path))}")
 
 
 def _check_url(url: Any, where: str) -> str:
@@ -213,16 +224,18 @@ def _profile(name: str, raw: Any, warnings: list[str]) -> Profile:
     return profile
 
 
-def load(path: Path | None = None) -> ConfigFile:
-    """The config file (an empty one if it does not exist)."""
+def load(path: Path | None = None, *, check_mode: bool = True) -> ConfigFile:
+    """The config file (an empty one if it does not exist). A file the group or other users
+    may read or change is refused (``ConfigError`` naming the file and the ``chmod`` that
+    fixes it), unless ``check_mode`` is off: :func:`save_profile` rewrites it with 0600."""
     path = path or default_config_path()
     cfg = ConfigFile(path)
     if not path.exists():
         return cfg
-    warning = _mode_warning(path)
-    if warning:
-        log.warning("%s", warning)
-        cfg.warnings.append(warning)
+    problem = _mode_problem(path) if check_mode else None
+    if problem:
+        log.warning("%s", problem)
+        raise ConfigError(problem)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -272,11 +285,12 @@ def resolve(*, profile: str | None = None, api_url: str | None = None,
             break
 
     if api_url is not None:
-        base_url = _check_url(api_url, "--api-url")
+        base_url, url_source = _check_url(api_url, "--api-url"), "--api-url"
     elif _env(env, ENV_BASE_URL):
-        base_url = _check_url(_env(env, ENV_BASE_URL), ENV_BASE_URL)
+        base_url, url_source = _check_url(_env(env, ENV_BASE_URL), ENV_BASE_URL), ENV_BASE_URL
     else:
         base_url = prof.base_url or DEFAULT_BASE_URL
+        url_source = "profile" if prof.base_url else "default"
     return Settings(
         profile=name,
         token=token,
@@ -288,6 +302,7 @@ def resolve(*, profile: str | None = None, api_url: str | None = None,
         config_path=cfg.path,
         warnings=tuple(cfg.warnings),
         ssh=prof.ssh,
+        base_url_source=url_source,
     )
 
 
@@ -371,10 +386,21 @@ def save(cfg: ConfigFile, path: Path | None = None) -> Path:
     return path
 
 
+def save_token(name: str, token: Secret, *, base_url: str | None = None,
+               path: Path | None = None) -> Path:
+    """Give profile ``name`` this token (the first-run screen), keeping every other setting
+    it has; ``base_url`` replaces its API URL only when given (the user asked)."""
+    cfg = load(path, check_mode=False)
+    profile = cfg.profiles.get(name) or Profile(name)
+    profile = replace(profile, token=token,
+                      base_url=base_url if base_url is not None else profile.base_url)
+    return save_profile(profile, path=path or cfg.path)
+
+
 def save_profile(profile: Profile, *, path: Path | None = None,
                  make_default: bool = False) -> Path:
     """Add or replace one profile (e.g. after prompting for a token) and write the file."""
-    cfg = load(path)
+    cfg = load(path, check_mode=False)  # rewritten with mode 0600 below
     if profile.base_url is not None:
         profile = replace(profile, base_url=_check_url(profile.base_url, "base_url"))
     cfg.profiles[profile.name] = profile

@@ -32,20 +32,30 @@ def configured_app(args: argparse.Namespace, start: str) -> Any:
         return Connection(settings.profile, settings.base_url, settings.read_only,
                           ssh=settings.ssh)
 
-    def save(token: str) -> None:
-        config.save_profile(config.Profile(settings.profile, token=config.Secret(token),
-                                           base_url=settings.base_url))
+    # A URL given for this run (--api-url, ONEANDONE_BASE_URL) is saved only if the user ticks
+    # the box that offers it; the profile's other settings are kept either way.
+    one_off = settings.base_url if settings.base_url_source not in ("profile", "default") \
+        else None
+
+    def save(token: str, keep_url: bool) -> None:
+        config.save_token(settings.profile, config.Secret(token),
+                          base_url=one_off if keep_url and one_off else None,
+                          path=settings.config_path)
+
+    def save_token(token: str) -> None:
+        """A token entered after a 401 (``T``): saved, the URL of this run left out."""
+        save(token, False)
 
     if settings.token is not None:
         client = Client(settings.token, base_url=settings.base_url,
                         read_only=settings.read_only)
         configured = OneAndOneApp(client, connection(), start=start)
         # A token refused later (401) is replaced on the spot (``T``) and saved like this.
-        configured.save_token = save
+        configured.save_token = save_token
         return configured
 
     app = OneAndOneApp(None, connection(), start=start)
-    app.save_token = save
+    app.save_token = save_token
 
     async def check(token: str) -> str | None:
         probe = Client(token, base_url=settings.base_url)
@@ -74,5 +84,6 @@ def configured_app(args: argparse.Namespace, start: str) -> Any:
 
     app.first_screen = FirstRunScreen(
         profile=settings.profile, endpoint=settings.base_url,
-        path=str(settings.config_path), check=check, save=save, connect=connect, demo=demo)
+        path=str(settings.config_path), check=check, save=save, connect=connect, demo=demo,
+        one_off_url=one_off, one_off_source=settings.base_url_source)
     return app

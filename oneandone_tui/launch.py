@@ -58,5 +58,19 @@ def run_tui(args: argparse.Namespace) -> int:
     # the process ends: the cyclic garbage collector need not walk it again. With 10,000 demo
     # servers its full passes, triggered by each large list decoded, stalled the UI ~200 ms.
     gc.freeze()
-    app.run()
-    return 0
+    return run_app(app)
+
+
+def run_app(app: Any) -> int:
+    """Run the TUI; after a crash (Textual has restored the terminal by then) write the crash
+    report, say where it is, and return 1, not the 0 of a normal exit."""
+    from . import crash
+
+    try:
+        app.run()
+    except Exception as outside:  # outside Textual's own handler (its start-up, its driver)
+        return crash.report(outside, app)
+    inside = getattr(app, "crash_error", None)
+    if inside is not None:
+        return crash.report(inside, app)
+    return int(app.return_code or 0)

@@ -18,6 +18,7 @@ from .commands import OneAndOneCommands
 from .feed import Feed
 from .forms.rules import DIRECT_KEYS
 from .journal import Journal
+from .safe import clean
 from .widgets.status_bar import Connection, StatusBar
 
 if TYPE_CHECKING:
@@ -157,6 +158,36 @@ class OneAndOneApp(App[None]):
         close = getattr(self.client, "aclose", None)
         if close is not None:
             await close()
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every toast of the app (``Widget.notify`` and ``Screen.notify`` come here too).
+        Messages and titles hold resource names and the API's error messages (DESIGN §9 rule
+        1): they are cleaned and never read as markup, whatever the caller asked."""
+        super().notify(clean(message, multiline=True), title=clean(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+    # -- crashes --------------------------------------------------------------------------------
+    #: The unexpected error that stopped the app (None while it runs or after a normal exit):
+    #: the launcher writes the crash report from it (``crash.py``).
+    crash_error: BaseException | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.crash_error is None:
+            self.crash_error = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Textual prints a crash as a traceback with every frame's local variables: a frame
+        of the client may hold the request headers, and so the token. One line instead; the
+        traceback (no locals, secrets redacted) goes to the crash report."""
+        from rich.text import Text
+
+        self.bell()
+        name = type(self.crash_error).__name__ if self.crash_error is not None else "error"
+        self._exit_renderables.append(Text(f"oneandone-tui stopped on an unexpected {name}.",
+                                           style="bold red"))
+        self._close_messages_no_wait()
 
     # -- status line ------------------------------------------------------------------------------
     def _observe(self, event: Any) -> None:

@@ -1,8 +1,9 @@
 """The command palette (``ctrl+p``): every category and the app's actions, fuzzy-searched.
 
 Other features add their commands by appending to :data:`EXTRA_COMMANDS` (``(title, help,
-callback-taking-the-app)``), or a function returning such commands to :data:`COMMAND_SOURCES`,
-called when the palette opens (so what they import does not slow the start-up)."""
+callback-taking-the-app)``), or a function of the app returning such commands to
+:data:`COMMAND_SOURCES`, called when the palette opens (so what they import does not slow the
+start-up, and a read-only app is offered no command that would change anything)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,7 @@ from ..catalogue import CATEGORIES
 Command = tuple[str, str, Callable[[Any], Any]]
 
 EXTRA_COMMANDS: list[Command] = []
-COMMAND_SOURCES: list[Callable[[], list[Command]]] = []
-#: Sources that depend on what is on screen (the selection's state): called with the app.
-APP_COMMAND_SOURCES: list[Callable[[Any], list[Command]]] = []
+COMMAND_SOURCES: list[Callable[[Any], list[Command]]] = []
 
 
 def _forms_commands(app: Any) -> list[Command]:
@@ -28,7 +27,7 @@ def _forms_commands(app: Any) -> list[Command]:
     return commands(app)
 
 
-APP_COMMAND_SOURCES.append(_forms_commands)
+COMMAND_SOURCES.append(_forms_commands)
 
 
 def _base_commands() -> list[Command]:
@@ -50,8 +49,7 @@ def _base_commands() -> list[Command]:
 
 class OneAndOneCommands(Provider):
     def _commands(self) -> list[Command]:
-        extra = [command for source in COMMAND_SOURCES for command in source()]
-        extra += [command for source in APP_COMMAND_SOURCES for command in source(self.app)]
+        extra = [command for source in COMMAND_SOURCES for command in source(self.app)]
         return _base_commands() + EXTRA_COMMANDS + extra
 
     async def discover(self) -> Hits:

@@ -21,6 +21,7 @@ from typing import Any
 from ..catalogue import BAD_STATES, is_transitional, state_of
 from ..state import Change
 from .forms.spec import Target
+from .safe import clean
 
 #: Seconds after a follow ends during which the bridge leaves the "settled" toast to the
 #: follower (one toast per operation, not two).
@@ -51,7 +52,7 @@ class Follow:
     def text(self) -> str:
         label = self.target.label
         if self.error:
-            return f"✗ {label}: {self.error}"
+            return f"✗ {clean(label)}: {clean(self.error)}"
         if self.done:
             return f"✓ {label}: {'deleted' if self.target.deleted else self.state or 'done'}"
         if self.state is None:

@@ -22,6 +22,7 @@ from ..catalogue import BAD_STATES, CATEGORIES, Category, Item, category, get, s
 from . import metrics
 from .accounting import Estimate, estimate
 from .failures import FETCH_ERRORS
+from .safe import clean
 
 #: Categories counted on the dashboard: the account's own resources (not catalogues).
 COUNTED = tuple(c for c in CATEGORIES
@@ -98,14 +99,14 @@ def server_alerts_text(state: Any, server_id: str) -> str:
     entry = state.lists.get("monitoring_center")
     if entry is None or not entry.loaded:
         if entry is not None and entry.error:
-            return f"unknown: could not load the monitoring center: {entry.error}"
+            return f"unknown: could not load the monitoring center: {clean(entry.error)}"
         return "… (asking the monitoring center)"
     item = entry.by_id().get(server_id)
     alerts = alerts_of(item) if item is not None else []
     text = "; ".join(f"{a.level.lower()}: {a.what}" for a in alerts) or "none"
     if item is None:
         text = "none (not in the monitoring center)"
-    return f"{text} (stale: {entry.error})" if entry.error else text
+    return f"{text} (stale: {clean(entry.error)})" if entry.error else text
 
 
 #: Every list the dashboard reads from the account state.

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalogue import Category, Col, Item, cell_text, sort_key_of
+from .safe import clean
 from .widgets.resource_table import Column, Row
 
 MASK = "••••••••"
@@ -98,7 +99,8 @@ def key_values(data: Any, secret_keys: frozenset[str] = frozenset(),
     for key, value in _flatten(data):
         leaf = key.rsplit(".", 1)[-1]
         text = mask(value) if leaf in secret_keys and not reveal else _value_text(value)
-        table.add_row(key.replace("_", " "), text)
+        # Keys and values are account data: Text (a str cell is Rich markup), cleaned.
+        table.add_row(Text(clean(key.replace("_", " "))), Text(clean(text, multiline=True)))
     return table
 
 
@@ -106,11 +108,11 @@ def list_table(items: Sequence[Any], cols: Sequence[Col]) -> Table | Text:
     if not items:
         return Text("None.", style="italic")
     if not cols or not all(isinstance(i, dict) for i in items):
-        return Text("\n".join(_value_text(i) for i in items))
+        return Text("\n".join(clean(_value_text(i)) for i in items))
     table = Table(box=None, padding=(0, 1), header_style="bold", expand=False)
     for c in cols:
         table.add_column(c.title, justify="right" if c.align == "right" else "left",
                          overflow="fold")
     for item in items:
-        table.add_row(*(c.text(item) for c in cols))
+        table.add_row(*(Text(clean(c.text(item))) for c in cols))
     return table

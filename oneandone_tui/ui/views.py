@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ..catalogue import Category
 from .rows import MASK
+from .safe import clean
 
 #: Verbs most areas share: one column each; the rest are listed per area. Names are snake_case
 #: as the API and every SDK but the Python one spell them (``set_name``); the run-together
@@ -84,7 +85,9 @@ def permissions_grid(data: Any, revealed: bool = False) -> RenderableType:
         area = data[key]
         if not isinstance(area, dict):
             continue
-        cells: list[RenderableType] = [AREAS.get(key, key.replace("_", " ").capitalize())]
+        # Area and permission names come from the API: Text (never Rich markup), cleaned.
+        area_name = AREAS.get(key, str(key).replace("_", " ").capitalize())
+        cells: list[RenderableType] = [Text(clean(area_name))]
         by_plain = {_plain(k): k for k in area}
         common = {by_plain[_plain(v)] for v in COMMON if _plain(v) in by_plain}
         for verb in COMMON:
@@ -93,7 +96,7 @@ def permissions_grid(data: Any, revealed: bool = False) -> RenderableType:
         names = sorted(k for k in area if k not in common)
         other = Text()
         for wanted, (mark, style) in ((True, YES), (False, NO)):
-            group = [_word(n) for n in names if bool(area[n]) is wanted]
+            group = [clean(_word(n)) for n in names if bool(area[n]) is wanted]
             if group:
                 if other:
                     other.append("  ")
@@ -113,7 +116,7 @@ def allowed_ips(data: Any, revealed: bool = False) -> RenderableType:
     text = Text(f"The API key is accepted only from these {len(ips)} addresses:\n",
                 style="bold")
     for ip in ips:
-        text.append(f"  {ip}\n")
+        text.append(f"  {clean(ip)}\n")
     return text
 
 

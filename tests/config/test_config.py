@@ -7,6 +7,7 @@ import argparse
 import logging
 import os
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -135,13 +136,32 @@ def test_written_with_mode_0600_atomically(path: Path) -> None:
 
 
 @posix_only
-def test_broad_mode_is_reported(path: Path, caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize(("mode", "says"), [
+    (0o644, "other users can read it"), (0o640, "your group can read it"),
+    (0o620, "your group can change it"), (0o666, "other users can read and change it"),
+    (0o604, "other users can read it")])
+def test_a_file_others_may_read_or_change_is_refused(path: Path, mode: int, says: str,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    write(path, f'[profiles.default]\ntoken = "{TOKEN}"\n', mode=mode)
+    with caplog.at_level(logging.WARNING), pytest.raises(config.ConfigError) as refused:
+        config.resolve(path=path, env={})
+    message = str(refused.value)
+    assert str(path) in message and f"mode {mode:04o}" in message and says in message
+    assert message.endswith(f"chmod 600 {path}")
+    assert TOKEN not in message and TOKEN not in caplog.text
+
+
+@posix_only
+def test_the_fix_is_a_command_that_works_on_any_path(tmp_path: Path) -> None:
+    path = tmp_path / "my config dir" / "config.toml"
+    path.parent.mkdir()
     write(path, f'[profiles.default]\ntoken = "{TOKEN}"\n', mode=0o644)
-    with caplog.at_level(logging.WARNING):
-        s = config.resolve(path=path, env={})
-    assert len(s.warnings) == 1 and "mode 0644" in s.warnings[0]
-    assert "chmod 600" in s.warnings[0] and "chmod 600" in caplog.text
-    assert TOKEN not in caplog.text
+    with pytest.raises(config.ConfigError) as refused:
+        config.resolve(path=path, env={})
+    command = str(refused.value).rsplit("Fix: ", 1)[1]
+    assert command == f"chmod 600 '{path}'"
+    subprocess.run(command, shell=True, check=True)
+    assert config.resolve(path=path, env={}).token == Secret(TOKEN)
 
 
 def test_toml_round_trip_with_awkward_values(path: Path) -> None:

@@ -65,8 +65,13 @@ def notifications(app) -> list[str]:
 
 
 def text_of(widget) -> str:
-    """The plain text a Static shows (a Rich renderable rendered at 200 columns)."""
+    """The plain text a Static shows (a Rich renderable rendered at 200 columns; Textual
+    ``Content``, what account text is drawn as (``ui/safe.py``), its whole plain text)."""
     from rich.console import Console
+    from textual.content import Content
+
+    if isinstance(widget.content, Content):
+        return widget.content.plain + "\n"
 
     console = Console(width=200, record=True, color_system=None)
     console.print(widget.content)

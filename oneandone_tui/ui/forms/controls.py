@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from ..safe import clean, safe
 from .fields import Bool, Choice, Const, Field, Group, Password, Picker
 
 LOADING = "Loading…"
@@ -49,11 +50,17 @@ def make_control(f: Field, value: Any, options: Options | None = None) -> Widget
         control.pending_value = raw  # type: ignore[attr-defined]
         control.hint = f.hint or "choose…"  # type: ignore[attr-defined]
     elif isinstance(f, Const):
-        control = Static(str(raw if raw is not None else ""), classes="const")
+        control = Static(safe(raw), classes="const")
         control.const_value = raw  # type: ignore[attr-defined]
     else:
-        control = Input(str(raw), placeholder=f.hint or f.label, password=isinstance(f, Password),
-                        compact=True)
+        # An Input draws its value as it is: a prefilled name holding control characters
+        # shows cleaned, and stands for the original until the user changes it (``raw_of``),
+        # so saving an untouched form does not rewrite the name.
+        text = str(raw)
+        control = Input(clean(text), placeholder=clean(f.hint or f.label),
+                        password=isinstance(f, Password), compact=True)
+        if control.value != text:
+            control.form_original = (control.value, text)  # type: ignore[attr-defined]
     control.form_field = f  # type: ignore[union-attr]
     control.form_baseline = raw_of(control) if not isinstance(f, Picker) else (  # type: ignore[union-attr]
         raw if raw not in ("", None) else None)
@@ -66,7 +73,10 @@ def raw_of(control: Widget) -> Any:
     """What the control holds now (Select: the value or None; Checkbox: bool; Input: text)."""
     if isinstance(control, Select):
         return control.selection
-    if isinstance(control, (Input, Checkbox)):
+    if isinstance(control, Input):
+        shown, original = getattr(control, "form_original", (None, None))
+        return original if original is not None and control.value == shown else control.value
+    if isinstance(control, Checkbox):
         return control.value
     return getattr(control, "const_value", None)
 
@@ -103,13 +113,13 @@ class FieldRow(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield Label(self.field.label, classes="field-label")
+            yield Label(safe(self.field.label), classes="field-label")
             yield self.control
         yield Static("", classes="field-error")
 
     def set_error(self, text: str | None) -> None:
         line = self.query_one(".field-error", Static)
-        line.update(text or "")
+        line.update(safe(text or "", multiline=True))
         line.set_class(bool(text), "-shown")
         self.control.set_class(bool(text), "-error")
 
@@ -155,7 +165,7 @@ class GroupRow(Vertical):
         labels = {f.name: f.label or f.name for f in self.group.fields}
         text = "; ".join(f"{labels.get(n, n)}: {rule}" if n else rule for n, rule in messages)
         line = self.query_one(".field-error", Static)
-        line.update(text)
+        line.update(safe(text, multiline=True))
         line.set_class(bool(text), "-shown")
 
 
@@ -222,7 +232,7 @@ class GroupBox(Vertical):
 
     def set_error(self, text: str | None) -> None:
         line = self.query_one(".group-error", Static)
-        line.update(text or "")
+        line.update(safe(text or "", multiline=True))
         line.set_class(bool(text), "-shown")
 
     def all_controls(self) -> list[Widget]:

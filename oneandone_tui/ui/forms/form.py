@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from ...api.errors import ValidationError
+from ..safe import clean, safe
 from .context import Ctx, FormValues
 from .controls import FieldRow, GroupBox, GroupRow, raw_of, set_raw, touched
 from .errors import place
@@ -70,23 +71,26 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
         self.result: Any = None
         self.follows: dict[tuple[str, str], Any] = {}
         self._unlisten: Any = None
-        self.typed = spec.typed(ctx) if spec.typed else None
+        #: The name to type, as shown (cleaned: a name holding control characters cannot be
+        #: typed as it is, so its shown form is accepted too, see ``_typed_ok``).
+        self.typed_raw = spec.typed(ctx) if spec.typed else None
+        self.typed = clean(self.typed_raw) if self.typed_raw is not None else None
         #: Set once the form is leaving: late follow news and layout callbacks are ignored.
         self.closed: bool = False
 
     # -- composing --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Vertical(id="form") as box:
-            box.border_title = self.title_text
+            box.border_title = safe(self.title_text)
             box.border_subtitle = self.keys_line()
             message = self.spec.message_for(self.ctx)
             if message:
-                yield Static(message, id="form-message")
+                yield Static(safe(message, multiline=True), id="form-message")
             with VerticalScroll(id="form-body"):
                 for f in self.fields:
                     yield self._row_for(f)
                 if self.typed is not None:
-                    typed = Text(TYPED, f"Type {self.typed!r}", hint=self.typed)
+                    typed = Text(TYPED, f"Type '{self.typed}'", hint=self.typed)
                     row = FieldRow(typed, "")
                     self.rows[TYPED] = row
                     yield row
@@ -244,8 +248,8 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
                 errors += request.errors()
         if self.typed is not None:
             typed = raw_of(self.rows[TYPED].control)  # type: ignore[union-attr]
-            if typed.strip() != self.typed:
-                errors.append(ValidationError(TYPED, f"type {self.typed!r} to confirm"))
+            if typed.strip() not in (self.typed, self.typed_raw):
+                errors.append(ValidationError(TYPED, f"type '{self.typed}' to confirm"))
         return request, errors
 
     def show_errors(self, errors: list[ValidationError], *, general: str = "") -> None:
@@ -321,6 +325,6 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
         if self.closed:
             return
         line = self.query_one(selector, Static)
-        line.update(text)
+        line.update(safe(text, multiline=True))
         line.display = bool(text)
         self.call_after_refresh(self._fit)

@@ -25,6 +25,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...catalogue import Item
+from ..safe import clean, safe
 from . import lazy
 from .rules import DIRECT_KEYS, key_of
 
@@ -233,9 +234,9 @@ def with_letters(entries: list[Entry]) -> list[Entry]:
 def _entry(e: Entry) -> Text:
     text = Text()
     text.append(f"{e.letter or '':>6}  ", style="bold" if e.reason is None else "dim")
-    text.append(e.title, style="" if e.reason is None else "dim")
+    text.append(clean(e.title), style="" if e.reason is None else "dim")
     if e.reason:
-        text.append(f" — {e.reason}", style="dim italic")
+        text.append(f" — {clean(e.reason)}", style="dim italic")
     return text
 
 
@@ -267,7 +268,7 @@ class ActionsMenu(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self.title_text
+            box.border_title = safe(self.title_text)
             yield Static("", id="menu-filter")
             yield OptionList()
             yield Static("type to filter · a letter then enter runs its entry · esc clears, "
@@ -293,7 +294,7 @@ class ActionsMenu(ModalScreen[str | None]):
         options.highlighted = first
         line = self.query_one("#menu-filter", Static)
         if self.query_text:
-            line.update(Text(f"filter: {self.query_text}" + ("" if shown else
+            line.update(Text(f"filter: {clean(self.query_text)}" + ("" if shown else
                                                               " · nothing matches")))
         else:
             line.update(Text("type to filter", style="dim"))

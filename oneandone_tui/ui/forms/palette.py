@@ -37,15 +37,18 @@ def refused(app: Any, title: str, reason: str) -> None:
 
 def commands(app: Any = None) -> list[Command]:
     """Every category's actions for the palette (imports the forms: called when the palette
-    opens, not at start-up). The actions of the category on screen are judged against its
-    selection (``rules.py``): one that does not apply now says why in its help line, and
-    choosing it says so again instead of sending anything; one the selection's content rules
-    out (an Activate for an active user) is not listed."""
+    opens, not at start-up). Every action changes something (read-only refuses them all), so
+    a read-only app is offered none: only the journal. The actions of the category on screen
+    are judged against its selection (``rules.py``): one that does not apply now says why in
+    its help line, and choosing it says so again instead of sending anything; one the
+    selection's content rules out (an Activate for an active user) is not listed."""
     screen: Any = getattr(app, "screen", None)
     here = getattr(getattr(screen, "cat", None), "key", None)
     targets = screen.action_targets() if here and hasattr(screen, "action_targets") else []
     out: list[Command] = [("Action journal", "Every change made this session (J)",
                            lambda app: app.action_journal())]
+    if app is not None and read_only(app):
+        return out
     for cat in CATEGORIES:
         for action in actions_for(cat.key):
             title = action.title if action.kind == "new" else f"{cat.title}: {action.title}"

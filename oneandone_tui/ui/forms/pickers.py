@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Select
 
 from ..failures import FETCH_ERRORS
+from ..safe import escape, safe
 from .controls import raw_of
 from .fields import Field, Group, Picker, Source
 
@@ -22,7 +23,7 @@ class PickerLoader:
     ctx: Any
 
     def load_pickers(self) -> None:
-        self._options: dict[str, list[tuple[str, Any]]] = {}
+        self._options: dict[str, list[tuple[Any, Any]]] = {}
         self._raw: dict[str, dict[Any, Any]] = {}
         sources: dict[str, Source] = {}
         for f in self.fields:
@@ -39,15 +40,15 @@ class PickerLoader:
             items = await source.fetch(self.ctx)
         except FETCH_ERRORS as exc:
             for control in self._bound(source.key):
-                control.prompt = f"could not load: {exc}"
+                control.prompt = f"could not load: {escape(exc)}"
             return
         if getattr(self, "closed", False):
             return
-        options: list[tuple[str, Any]] = []
+        options: list[tuple[Any, Any]] = []
         raw: dict[Any, Any] = {}
         for item in items or []:
             value = source.value(item)
-            options.append((source.label(item), value))
+            options.append((safe(source.label(item)), value))
             raw[value] = item
         self._options[source.key] = options
         self._raw[source.key] = raw
@@ -120,7 +121,7 @@ class PickerLoader:
                                                        "allow", None) is not None:
                 self._fill(control)
 
-    def known_options(self, key: str) -> list[tuple[str, Any]] | None:
+    def known_options(self, key: str) -> list[tuple[Any, Any]] | None:
         """The options of a source already loaded (rows added later start with them)."""
         return getattr(self, "_options", {}).get(key)
 

@@ -26,6 +26,7 @@ from ...state import Watch
 from .. import accounting, routes
 from ..bridge import StateChanged
 from ..overview import COUNTED, DASHBOARD_LISTS, LOG_PERIOD, USAGE_PERIOD, Overview, from_state
+from ..safe import clean, markup
 from ..visible import in_view
 from ..widgets.health_banner import HealthBanner
 from ..widgets.key_bar import KeyBar
@@ -49,13 +50,13 @@ def resource_line(key: str, count: int | None, states: dict[str, int] | None,
         if i:
             text.append(" · ", style="dim")
         style = STATE_COLORS.get(state_style({"state": state}) or "", "")
-        text.append(f"{n} {state.lower().replace('powered_', '').replace('_', ' ')}",
+        text.append(f"{n} {clean(state.lower().replace('powered_', '').replace('_', ' '))}",
                     style=style)
     return text
 
 
 def _stale(ov: Overview, key: str) -> str:
-    return f"⚠ stale: {ov.stale[key]}" if key in ov.stale else ""
+    return f"⚠ stale: {clean(ov.stale[key])}" if key in ov.stale else ""
 
 
 class DashboardScreen(Screen[None]):
@@ -105,8 +106,8 @@ class DashboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         c = self.oapp.connection
         yield HealthBanner()
-        yield Static(Text.assemble(("Account overview", "bold"), f" · {c.profile} · "
-                                   f"{c.endpoint}"), id="title")
+        yield Static(markup("[b]Account overview[/b] · $profile · $endpoint",
+                            profile=c.profile, endpoint=c.endpoint), id="title")
         with Horizontal(id="dash-body"):
             with Vertical(id="dash-left"):
                 yield OptionList(id="dash-resources")
@@ -208,8 +209,8 @@ class DashboardScreen(Screen[None]):
             text = Text(no_wrap=True, overflow="ellipsis")
             crit = a.level == "CRITICAL"
             text.append("✖ " if crit else "▲ ", style="bold red" if crit else "bold yellow")
-            text.append(f"{a.server:<14} ", style="bold")
-            text.append(a.what, style="red" if crit else "yellow")
+            text.append(f"{clean(a.server):<14} ", style="bold")
+            text.append(clean(a.what), style="red" if crit else "yellow")
             alerts.append(Option(text, id=f"mc:{len(alerts)}"))
         crit_servers = len({a.server_id for a in ov.alerts if a.level == "CRITICAL"})
         self.query_one("#dash-alerts").border_subtitle = _stale(ov, "monitoring_center") or (
@@ -218,7 +219,7 @@ class DashboardScreen(Screen[None]):
                                                        "No alerts: every check is OK."))
 
         failures = [Option(Text.assemble((f.when[:16].replace("T", " ") + "  ", "dim"),
-                                         (f.text, "red")),
+                                         (clean(f.text), "red")),
                            id=f"fail:{i}")
                     for i, f in enumerate(ov.failures)]
         self.query_one("#dash-failures").border_subtitle = _stale(ov, "logs")
@@ -233,9 +234,9 @@ class DashboardScreen(Screen[None]):
             mark, style = ("⟳", "yellow") if state == "RUNNING" else ("✓", "green") \
                 if state in ("OK", "COMPLETED") else ("✖", "red")
             text.append(f"{mark} ", style=style)
-            text.append(f"{e.get('action')} ", style="bold")
-            text.append(f"{get(e, 'resource.name') or ''} ")
-            text.append(f"· {get(e, 'user.name') or '?'}", style="dim")
+            text.append(f"{clean(e.get('action'))} ", style="bold")
+            text.append(f"{clean(get(e, 'resource.name') or '')} ")
+            text.append(f"· {clean(get(e, 'user.name') or '?')}", style="dim")
             activity.append(Option(text, id=f"log:{e.get('id')}"))
         self._fill("#dash-activity", activity,
                    self._empty(ov, "logs", "No activity in the last 7 days."))
@@ -246,7 +247,7 @@ class DashboardScreen(Screen[None]):
         """What an empty panel says: the error when its list failed, "Loading…" before it
         came, and only then that there is nothing."""
         if key in ov.errors:
-            return f"Could not load: {ov.errors[key]}"
+            return f"Could not load: {clean(ov.errors[key])}"
         return none if key in ov.loaded else "Loading…"
 
     def _render_cost(self, ov: Overview) -> None:
@@ -254,20 +255,22 @@ class DashboardScreen(Screen[None]):
         est = ov.estimate
         cost.border_subtitle = _stale(ov, "usages") or _stale(ov, "pricing")
         if est is None:
-            cost.update(Text(f"Could not load: {ov.errors['pricing']}" if "pricing" in
+            cost.update(Text(f"Could not load: {clean(ov.errors['pricing'])}" if "pricing" in
                              ov.errors else "Loading…", style="italic"))
             return
         text = Text()
-        text.append(f"≈ {est.net:,.2f} {est.currency}", style="bold")
+        currency = clean(est.currency)
+        text.append(f"≈ {est.net:,.2f} {currency}", style="bold")
         text.append(" net at list prices (usages × pricing)\n", style="dim")
         for group, value in sorted(est.by_group.items(), key=lambda g: -g[1]):
-            text.append(f"  {accounting.title(group):<20}{value:>12,.2f} {est.currency}\n")
+            text.append(f"  {clean(accounting.title(group)):<20}{value:>12,.2f} {currency}\n")
         if est.unpriced:
-            text.append(f"No list price in /pricing for {', '.join(est.unpriced)}: left out\n",
+            text.append(f"No list price in /pricing for {clean(', '.join(est.unpriced))}: "
+                        "left out\n",
                         style="dim")
         text.append("List prices, net: ", style="bold")
-        text.append(" · ".join(f"{name} {price:g}/{unit.replace('hour', 'h')}"
-                               for name, price, unit in est.prices))
+        text.append(clean(" · ".join(f"{name} {price:g}/{unit.replace('hour', 'h')}"
+                                     for name, price, unit in est.prices)))
         cost.update(text)
 
     # -- events and actions -----------------------------------------------------------------------

@@ -30,6 +30,7 @@ from ...state.poller import STATE_KEYS
 from ..bridge import StateChanged
 from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..rows import key_values, list_table
+from ..safe import clean, safe
 from ..sizes import named, size_names
 from ..views import find_secret, masked, render_view, secret_keys
 from ..visible import in_view
@@ -50,10 +51,11 @@ def _pane_id(index: int) -> str:
 def stale_note(age: float | None, error: str, what: str) -> str:
     """The line above data kept after an error: its age and the error."""
     if age is None:
-        return f"Could not load the {what}: {error}"
+        return f"Could not load the {what}: {clean(error, multiline=True)}"
     secs = int(age)
     when = f"{secs}s" if secs < 120 else f"{secs // 60}m"
-    return f"⚠ stale: shown as of {when} ago; could not refresh the {what}: {error}"
+    shown = clean(error, multiline=True)
+    return f"⚠ stale: shown as of {when} ago; could not refresh the {what}: {shown}"
 
 
 class DetailScreen(ActionsKeys, Screen[None]):
@@ -248,10 +250,10 @@ class DetailScreen(ActionsKeys, Screen[None]):
         item = self.item
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{self.cat.title} › ", style="dim")
-        text.append(self.item_name(), style="bold")
+        text.append(clean(self.item_name()), style="bold")
         state = state_text(item)
         if state:
-            text.append(f"  {state}", style="bold yellow" if is_transitional(item)
+            text.append(f"  {clean(state)}", style="bold yellow" if is_transitional(item)
                         else "bold")
         self.query_one("#detail-title", Static).update(text)
         # The resource's own error on a line of its own, wrapped (never cut).
@@ -269,7 +271,8 @@ class DetailScreen(ActionsKeys, Screen[None]):
         body = pane.query_one(".section-body", Static)
         entry = self._entry(section if section.call is not None else None)
         if entry.error is not None and not entry.loaded:
-            body.update(Text(f"Could not load {section.title.lower()}: {entry.error}",
+            error = clean(entry.error, multiline=True)
+            body.update(Text(f"Could not load {section.title.lower()}: {error}",
                              style="bold red"))
             return
         data = self.item if section.call is None else entry.data
@@ -304,7 +307,8 @@ class DetailScreen(ActionsKeys, Screen[None]):
             return
         options.display = True
         options.border_title = "Related (enter opens)"
-        options.add_options(Option(f"→ {link.label}", id=f"{i}") for i, link in enumerate(links))
+        options.add_options(Option(safe(f"→ {link.label}"), id=f"{i}")
+                            for i, link in enumerate(links))
         options.links = links  # type: ignore[attr-defined]
 
     @on(OptionList.OptionSelected, ".links")

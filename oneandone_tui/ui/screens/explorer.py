@@ -29,6 +29,7 @@ from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..forms.rules import DIRECT_KEYS
 from ..routes import ROUTES
 from ..rows import row_for, table_columns
+from ..safe import clean
 from ..views import masked, secret_keys
 from ..visible import in_view
 from ..widgets.health_banner import HealthBanner
@@ -352,12 +353,13 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
                 self.table.empty_text = f"No {title}"
             return
         text = Text()
+        error = clean(entry.error, multiline=True)
         if entry.loaded:
             age = state.age(entry) or 0.0
             text.append(f"⚠ stale: these rows are {_ago(age)} old. ", style="bold")
-            text.append(f"Could not refresh {title}: {entry.error}")
+            text.append(f"Could not refresh {title}: {error}")
         else:
-            text.append(f"✖ Could not load {title}: {entry.error}", style="bold")
+            text.append(f"✖ Could not load {title}: {error}", style="bold")
             self.table.empty_text = f"No data: could not load {title} (see above)"
             self.table.refresh()
         line.update(text)
@@ -390,7 +392,7 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
             count += "+, loading…"
         title = Text.assemble((self.cat.title, "bold"), f" ({count})")
         if table.filter_text:
-            title.append(f" · filter '{table.filter_text}'")
+            title.append(f" · filter '{clean(table.filter_text)}'")
         if table.marked:
             title.append(f" · {len(table.marked)} marked")
         self.query_one("#title", Static).update(title)

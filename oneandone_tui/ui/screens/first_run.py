@@ -1,5 +1,7 @@
 """The first-run screen: no token is configured. Enter one (masked; checked against the API,
-then saved with mode 0600 to the profile) or try the demo."""
+then saved with mode 0600 to the profile) or try the demo. An API URL given for this run only
+(``--api-url``, ``ONEANDONE_BASE_URL``) is saved with it only when the user ticks the box that
+offers it (unticked at first)."""
 
 from __future__ import annotations
 
@@ -11,16 +13,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
+
+from ..safe import markup, safe
 
 #: Checks a token; returns None when it works, else a message for the user.
 TokenCheck = Callable[[str], Awaitable[str | None]]
 
 WELCOME = """[b]Welcome to oneandone-tui[/b]
 
-No API token is configured for profile [b]{profile}[/b].
+No API token is configured for profile [b]$profile[/b].
 Create one in the Cloud Panel (Users › API) and paste it below; it is checked against
-[i]{endpoint}[/i], then saved to [i]{path}[/i] (readable only by you).
+[i]$endpoint[/i], then saved to [i]$path[/i] (readable only by you).
 Or choose [b]Try the demo[/b] to explore a built-in demo account: no account, no network."""
 
 
@@ -39,18 +43,24 @@ class FirstRunScreen(Screen[None]):
     """
 
     def __init__(self, *, profile: str, endpoint: str, path: str, check: TokenCheck,
-                 save: Callable[[str], None], connect: Callable[[str], None],
-                 demo: Callable[[], None]) -> None:
+                 save: Callable[[str, bool], None], connect: Callable[[str], None],
+                 demo: Callable[[], None], one_off_url: str | None = None,
+                 one_off_source: str = "--api-url") -> None:
         super().__init__()
         self.profile, self.endpoint, self.path = profile, endpoint, path
+        self.one_off_url, self.one_off_source = one_off_url, one_off_source
         self._check, self._save, self._connect, self._demo = check, save, connect, demo
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(WELCOME.format(profile=self.profile, endpoint=self.endpoint,
-                                        path=self.path))
+            yield Static(markup(WELCOME, profile=self.profile, endpoint=self.endpoint,
+                                path=self.path))
             yield Label("API token")
             yield Input(password=True, placeholder="paste your API token", id="token")
+            if self.one_off_url:
+                yield Checkbox(safe(f"Also save {self.one_off_url} (from {self.one_off_source}) "
+                                    f"as the API URL of profile '{self.profile}'"),
+                               False, id="keep-url")
             yield Static("", id="error")
             with Horizontal():
                 yield Button("Save and connect", id="save", variant="primary")
@@ -77,15 +87,16 @@ class FirstRunScreen(Screen[None]):
         if problem:
             self._error(problem)  # the typed token stays in the field
             return
+        keep = self.one_off_url is not None and self.query_one("#keep-url", Checkbox).value
         try:
-            self._save(token)
-        except OSError as exc:
+            self._save(token, keep)
+        except Exception as exc:  # an unwritable file, a config that cannot be read
             self._error(f"Could not save the token: {exc}")
             return
         self._connect(token)
 
     def _error(self, text: str) -> None:
-        self.query_one("#error", Static).update(text)
+        self.query_one("#error", Static).update(safe(text, multiline=True))
 
     @on(Button.Pressed, "#demo")
     def action_demo(self) -> None:

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from ..journal import Entry, Journal
+from ..safe import safe
 
 
 class JournalScreen(ModalScreen[None]):
@@ -56,9 +57,10 @@ class JournalScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         outcome = entry.outcome if entry.ok else f"✗ {entry.outcome}"
         attempt = f" (try {entry.attempt})" if entry.attempt > 1 else ""
+        # Names, paths and the API's messages are account data: Content, never markup.
         table.add_row(time.strftime("%H:%M:%S", time.localtime(entry.when)),
-                      entry.action or "—", entry.target or "—", outcome,
-                      f"{entry.duration * 1000:.0f}", f"{entry.method} {entry.path}{attempt}")
+                      safe(entry.action or "—"), safe(entry.target or "—"), safe(outcome),
+                      f"{entry.duration * 1000:.0f}", safe(f"{entry.method} {entry.path}{attempt}"))
         table.move_cursor(row=table.row_count - 1)
         self._empty()
 

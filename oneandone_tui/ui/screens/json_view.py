@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, ClassVar
 
 from rich.syntax import Syntax
@@ -11,6 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from ..safe import json_text, safe
 
 
 class JsonScreen(ModalScreen[None]):
@@ -28,11 +29,11 @@ class JsonScreen(ModalScreen[None]):
     def __init__(self, title: str, data: Any) -> None:
         super().__init__()
         self.title_text = title
-        self.text = json.dumps(data, indent=2, ensure_ascii=False)
+        self.text = json_text(data)
 
     def compose(self) -> ComposeResult:
         scroll = VerticalScroll()
-        scroll.border_title = self.title_text
+        scroll.border_title = safe(self.title_text)
         scroll.border_subtitle = "c copy · esc close"
         with scroll:
             yield Static(Syntax(self.text, "json", word_wrap=True, theme="ansi_dark"))

@@ -17,6 +17,7 @@ from textual.widgets import Label, Select, Static
 
 from ...catalogue import category, get
 from ..failures import FETCH_ERRORS
+from ..safe import markup, safe
 from ..typed_app import TypedApp
 from ..visible import Rounds
 from ..widgets.key_bar import KeyBar
@@ -59,13 +60,15 @@ def row_for(entry: dict[str, Any], fresh: bool = False) -> Row:
 
 
 def options(entries: list[dict[str, Any]], value_path: str,
-            label_path: str) -> list[tuple[str, str]]:
+            label_path: str) -> list[tuple[Any, str]]:
     seen: dict[str, str] = {}
     for e in entries:
         value = get(e, value_path)
         if value:
             seen.setdefault(str(value), str(get(e, label_path) or value))
-    return sorted(((label, value) for value, label in seen.items()), key=lambda o: o[0].lower())
+    # Labels are account data: Content, never markup (a Select's option reads a str as markup).
+    return sorted(((safe(label), value) for value, label in seen.items()),
+                  key=lambda o: o[0].plain.lower())
 
 
 class LogsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
@@ -223,12 +226,13 @@ class LogsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
         table = self.table
         count = f"{table.row_count}/{len(self.entries)}" if table.row_count != len(self.entries) \
             else str(len(self.entries))
-        parts = ["[b]Logs[/b]" + (f" › [b]{self.resource_name}[/b]" if self.resource_id else "")
+        parts = ["[b]Logs[/b]" + (" › [b]$name[/b]" if self.resource_id else "")
                  + f" ({count})", describe(self.picker.period),
                  "newest first" if self.newest_first else "oldest first"]
         if self.following:
             parts.append(f"[bold green]● following (every {FOLLOW_EVERY:g} s)[/]")
-        self.query_one("#title", Static).update(" · ".join(parts))
+        self.query_one("#title", Static).update(markup(" · ".join(parts),
+                                                       name=self.resource_name))
 
     # -- events and actions -----------------------------------------------------------------------
     @on(Select.Changed, "#log-filters Select")

@@ -19,6 +19,7 @@ from textual.widgets import Input, Select, Static
 
 from .. import metrics
 from ..failures import FETCH_ERRORS
+from ..safe import clean
 from ..typed_app import TypedApp
 from ..visible import Rounds
 from ..widgets.chart import ChartData, Line, MetricChart
@@ -69,8 +70,9 @@ def summary(usage: dict[str, Any]) -> Group:
         warning, critical = metrics.thresholds(usage, spec.key)
         limits = " · ".join(f"{name} {v:g}" for name, v in (("warn", warning),
                                                            ("crit", critical)) if v is not None)
-        table.add_row(spec.title, Text(lvl, style=LEVEL_STYLE.get(lvl, "")),
-                      metrics.fmt(spec.key, metrics.status_value(spec.key, text)), limits)
+        table.add_row(spec.title, Text(clean(lvl), style=LEVEL_STYLE.get(lvl, "")),
+                      Text(clean(metrics.fmt(spec.key, metrics.status_value(spec.key, text)))),
+                      limits)
     counts_table = Table.grid(padding=(0, 1))
     counts_table.add_column(style="bold", no_wrap=True)
     counts_table.add_column(overflow="ellipsis", no_wrap=True)
@@ -80,7 +82,7 @@ def summary(usage: dict[str, Any]) -> Group:
             crit, warn = counts.get("critical", 0), counts.get("warning", 0)
             line = Text(f"{crit} critical · {warn} warning · {counts.get('ok', 0)} ok",
                         style="bold red" if crit else "bold yellow" if warn else "")
-            counts_table.add_row(GROUPS.get(group, group.capitalize()), line)
+            counts_table.add_row(Text(clean(GROUPS.get(group, str(group).capitalize()))), line)
     agent = usage.get("agent") or {}
     if agent:
         counts_table.add_row("Agent", "installed" if agent.get("agent_installed") else
@@ -183,11 +185,11 @@ class ServerChartsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
     def _update_title(self) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("Monitoring › ", style="dim")
-        text.append(self.server_name, style="bold")
+        text.append(clean(self.server_name), style="bold")
         usage = self.usage or {}
         state = (usage.get("status") or {}).get("state")
         if state:
-            text.append(f"  {state}")
+            text.append(f"  {clean(state)}")
         text.append(f"  {describe(self.picker.period)}", style="bold")
         points = len(metrics.dates(usage)) if usage else 0
         if usage:

@@ -27,6 +27,7 @@ from .. import metrics
 from ..bridge import StateChanged
 from ..failures import FETCH_ERRORS
 from ..overview import alert_totals
+from ..safe import clean
 from ..typed_app import TypedApp
 from ..visible import in_view
 from ..widgets.health_banner import HealthBanner
@@ -163,9 +164,9 @@ class MonitoringCenterScreen(TypedApp, Screen[None]):
         line.display = entry.error is not None
         if entry.error is not None:
             age = self.oapp.state.age(entry)
-            line.update(Text(f"⚠ stale ({int(age)}s old): could not refresh: {entry.error}"
+            line.update(Text(f"⚠ stale ({int(age)}s old): could not refresh: {clean(entry.error)}"
                              if age is not None else
-                             f"✖ Could not load the monitoring center: {entry.error}",
+                             f"✖ Could not load the monitoring center: {clean(entry.error)}",
                              style="bold"))
             if not entry.loaded:
                 self.table.empty_text = "No data: see the error above"

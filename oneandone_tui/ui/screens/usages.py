@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from .. import accounting
 from ..failures import FETCH_ERRORS
+from ..safe import markup
 from ..typed_app import TypedApp
 from ..widgets.key_bar import KeyBar
 from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
@@ -140,11 +141,12 @@ class UsagesScreen(TypedApp, PeriodKeys, Screen[None]):
         table.empty_text = "No usage of this type in the period"
         table.set_rows(rows)
         total = next((t for t in self.totals if t.group == group), None)
-        text = f"[b]{accounting.title(group)}[/b]: {len(rows)} lines"
+        text = f"[b]$group[/b]: {len(rows)} lines"
         if total is not None:
-            text += f" · {total.minutes:,} minutes · {total.units_text()}"
-        self.query_one("#usage-lines-title", Static).update(
-            text + "  [dim](tab switches tables; s sorts)[/]")
+            text += f" · {total.minutes:,} minutes · $units"
+        self.query_one("#usage-lines-title", Static).update(markup(
+            text + "  [dim](tab switches tables; s sorts)[/]", group=accounting.title(group),
+            units=total.units_text() if total is not None else ""))
 
     def _update_title(self) -> None:
         overall = self.totals[-1] if self.totals else None

@@ -11,6 +11,8 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
+from ..safe import clean, safe
+
 #: RGB, not colour names: names go through the terminal's palette (a theme can turn "yellow"
 #: into lavender), and a warning line must look like a warning.
 WARNING_COLOR: tuple[int, int, int] = (255, 166, 43)
@@ -103,7 +105,8 @@ class MetricChart(PlotextPlot):
     def render(self) -> RenderResult:
         data = self.data
         if data is None or not any(line.values for line in data.lines):
-            return Text(self.message if data is None else "No data in this period.",
+            return Text(clean(self.message, multiline=True) if data is None
+                        else "No data in this period.",
                         style="italic")
         return super().render()
 
@@ -111,7 +114,7 @@ class MetricChart(PlotextPlot):
         data = self.data
         if data is None:
             return
-        self.border_title = data.title
+        self.border_title = safe(data.title)
         plt = self.plt
         plt.clear_figure()
         xs_all = list(range(len(data.dates)))

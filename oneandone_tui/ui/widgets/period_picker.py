@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Select, Static
 
 from ...api.models import Period
+from ..safe import safe
 
 PRESETS: tuple[tuple[str, str], ...] = (
     ("LAST_HOUR", "Last hour"),
@@ -139,7 +140,7 @@ class PeriodPicker(Vertical):
     def show_error(self, message: str) -> None:
         msg = self.query_one("#period-message", Static)
         msg.set_class(bool(message), "-error")
-        msg.update(message)
+        msg.update(safe(message, multiline=True))  # may quote what was typed
         msg.display = bool(message) or self.start_input.display
 
     @property

@@ -24,6 +24,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..safe import clean
+
 
 @dataclass(frozen=True)
 class Column:
@@ -359,7 +361,8 @@ class ResourceTable(ScrollView, can_focus=True):
                 if not self._view and y == 2:
                     text = self.empty_text if not self._filter else \
                         f"No match for '{self._filter}'"
-                    return Strip([Segment(f"  {text}".ljust(width), self._style("empty"))])
+                    return Strip([Segment(f"  {clean(text)}".ljust(width),
+                                          self._style("empty"))])
                 return Strip.blank(width, self.rich_style)
             strip = self._row_strip(index)
         return strip.crop(scroll_x, scroll_x + width).extend_cell_length(width, self.rich_style)
@@ -377,7 +380,7 @@ class ResourceTable(ScrollView, can_focus=True):
             title = col.title
             if i == self._sort_column:
                 title += " ▼" if self._sort_reverse else " ▲"
-            segments.append(Segment(_fit(title, w, col.align) + " ", style))
+            segments.append(Segment(_fit(clean(title), w, col.align) + " ", style))
         strip = Strip(segments)
         self._cache[key] = strip
         return strip
@@ -408,7 +411,9 @@ class ResourceTable(ScrollView, can_focus=True):
                 style = base + self._style(style_name)
             elif style_name and is_cursor:
                 style = base + Style(bold=True)
-            segments.append(Segment(_fit(text, w, col.align, col.cut), style))
+            # Cells are account data: cleaned here, the one place every row is drawn (a raw
+            # Segment goes to the terminal as it is: "\x1b[2J" would blank the screen).
+            segments.append(Segment(_fit(clean(text), w, col.align, col.cut), style))
             segments.append(Segment(" ", base))
         strip = Strip(segments)
         if len(self._cache) > 4000:

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from .. import timing
+from ..safe import clean
 
 
 @dataclass
@@ -61,8 +62,8 @@ class StatusBar(Static):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(" DEMO " if c.demo else "", style="bold reverse")
         text.append(" " if c.demo else "")
-        text.append(f"{c.profile} ", style="bold")
-        text.append(c.endpoint)
+        text.append(f"{clean(c.profile)} ", style="bold")
+        text.append(clean(c.endpoint))
         if c.read_only:
             text.append("  READ-ONLY", style="bold")
         health = getattr(getattr(self.app, "state", None), "health", None)
