@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from ...catalogue import CATEGORIES, Category, Item, category, is_transitional, state_text
+from ...catalogue import Category, Item, category, is_transitional, state_text
 from ..feed import changed_ids
 from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..routes import ROUTES
@@ -25,9 +25,11 @@ from ..rows import row_for, table_columns
 from ..views import masked, secret_keys
 from ..visible import Rounds
 from ..widgets.key_bar import KeyBar
-from ..widgets.nav import CategoryNav
 from ..widgets.resource_table import ResourceTable
 from ..widgets.status_bar import StatusBar
+from ..widgets.tree_pane import TreePane
+from ..widgets.tree_preview import TreePreview
+from .explorer_tree import TreeWiring
 
 if TYPE_CHECKING:
     from ..app import OneAndOneApp
@@ -48,14 +50,14 @@ COUNTS_EVERY = 900.0
 AFTER_FIRST_FRAME = 0.1
 
 
-class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
+class ExplorerScreen(TreeWiring, Rounds, ActionsKeys, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter"),
         Binding("escape", "back", "Back/clear", show=False),
         Binding("r", "refresh", "Refresh"),
         Binding("y", "json", "JSON"),
         Binding("c", "copy_id", "Copy id"),
-        Binding("ctrl+n", "toggle_nav", "Nav", show=False),
+        Binding("ctrl+n", "toggle_nav", "Tree", show=False),
         *ACTION_BINDINGS,
     ]
 
@@ -86,11 +88,12 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")
-        with Horizontal():
-            yield CategoryNav(CATEGORIES, id="nav")
+        with Horizontal(id="panes"):
+            yield TreePane(self.make_tree_source(), id="nav")
             with Vertical(id="main"):
                 yield Input(placeholder="filter (esc clears, enter keeps)", id="filter")
                 yield ResourceTable(table_columns(self.cat.columns), id="table")
+                yield TreePreview(id="preview")
         yield StatusBar(self.oapp.connection, id="status")
         yield KeyBar()  # a light Footer (see widgets/key_bar.py)
 
@@ -100,8 +103,9 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
+        self.query_one(TreePreview).display = False
         self._fit_nav()
-        self.query_one(CategoryNav).select_key(self.cat.key)
+        self.account_tree.select_key(self.cat.key)
         self.table.focus()
         self._update_title()
         first = self.oapp.take_first_page(self.cat.key)
@@ -122,18 +126,24 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         self._fit_nav()
 
     def _fit_nav(self) -> None:
-        """Narrow terminals (< 110 columns) give the table the whole width; ctrl+n toggles."""
-        nav = self.query_one(CategoryNav)
-        nav.display = self._nav_forced if self._nav_forced is not None \
-            else self.app.size.width >= 110
+        """Narrow terminals (< 110 columns) give the table the whole width and ctrl+n lays
+        the tree over it; from 110 columns the tree has its own column (ctrl+n hides it)."""
+        nav = self.query_one(TreePane)
+        narrow = self.app.size.width < 110
+        nav.set_class(narrow, "-overlay")
+        nav.display = self._nav_forced if self._nav_forced is not None else not narrow
+        self.account_tree.followed_key = self.cat.key
 
     # -- loading ----------------------------------------------------------------------------------
-    def show_category(self, key: str) -> None:
+    def show_category(self, key: str, *, focus: bool = True) -> None:
+        """Show a category's table (``focus``: and give it the keys; not when the tree's
+        cursor is moving over the categories)."""
         if key in ROUTES:  # a screen of its own (monitoring center, logs, usages)
             self.oapp.show_category(key)
             return
         if key == self.cat.key:
-            self.table.focus()
+            if focus:
+                self.table.focus()
             return
         self.cat = category(key)
         self.items = {}
@@ -146,9 +156,11 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         table.empty_text = "Loading…"
         self._set_filter_visible(False)
         table.set_filter("")
-        self.query_one(CategoryNav).select_key(key)
+        self.account_tree.select_key(key)
+        self.account_tree.followed_key = key
         self._update_title()
-        table.focus()
+        if focus:
+            table.focus()
         self.refresh_bindings()
         self.load_category()
 
@@ -205,7 +217,7 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         # A large account's nav does not count the period reports (usages, logs): with
         # 10,000 servers the usage report alone is 9 MB and 40,000 lines, fetched for a number.
         counts = await self.oapp.feed.counts(reports=not self._large)
-        self.query_one(CategoryNav).set_counts(counts)
+        self.tree_source.put_counts(counts)
         self._update_title()
 
     def _apply(self, items: list[Item], *, full: bool, partial: bool = False) -> None:
@@ -256,7 +268,7 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         self.oapp.mark_refreshed()
         self._announce_settled(changed)
         if counted:
-            self.query_one(CategoryNav).set_counts({self.cat.key: len(self.items)})
+            self.tree_source.put_counts({self.cat.key: len(self.items)})
         self._update_title()
 
     def _apply_in_place(self, items: list[Item]) -> None:
@@ -299,6 +311,7 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
         self._announce_settled(set(rest) if current is fresh else None)
 
     def _announce_settled(self, changed: set[str] | None = None) -> None:
+        self.tree_refreshed()
         if changed is None:
             busy = {i for i, item in self.items.items() if is_transitional(item)}
         else:  # only changed items can have changed state
@@ -392,10 +405,6 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
     def _marks(self) -> None:
         self._update_title()
 
-    @on(CategoryNav.Selected)
-    def _nav(self, event: CategoryNav.Selected) -> None:
-        self.show_category(event.key)
-
     def action_filter(self) -> None:
         self._set_filter_visible(True)
         self.query_one("#filter", Input).focus()
@@ -452,10 +461,13 @@ class ExplorerScreen(Rounds, ActionsKeys, Screen[None]):
             self.notify(f"Copied {ident}")
 
     def action_toggle_nav(self) -> None:
-        nav = self.query_one(CategoryNav)
+        nav = self.query_one(TreePane)
         nav.display = self._nav_forced = not nav.display
         if nav.display:
-            nav.focus()
+            self.account_tree.focus()
+        else:
+            self.hide_preview()
+            self.table.focus()
 
 
 _ID = itemgetter("id")

@@ -1,0 +1,330 @@
+"""Everything the navigation tree shows, and the one place it comes from (no Textual here).
+
+The tree (``ui/widgets/tree.py``) reads the account only through a :class:`TreeSource`, so
+that moving it onto the shared account state is a change in this file alone. The interface
+the tree relies on:
+
+* ``GROUPS``: the groups of the tree and their category keys (all 23 categories, once).
+* ``count(key)``: how many resources a category has (None: unknown or the request failed).
+* ``held(key)``, ``ids(key)``, ``item(key, rid)``, ``position(key, rid)``: the resources of a
+  category in the order of its list, when held; ``version(key)`` changes with them.
+* ``await load(key)``: fetch a category that is not held (one request; nothing when held).
+* ``parts(key, item)``: a resource's parts, from the catalogue's sections (its helper
+  getters): what the list already carries is used as it is; ``await load_parts(key, item)``
+  fetches the others (one request per section, once per version of the resource).
+* ``subscribe(callback)``: ``callback(key)`` after every change of a category.
+
+Today the explorer feeds it (``put_items`` on every refresh of its table, ``put_counts`` with
+the nav's counts) and it fetches what the explorer does not hold through the feed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..catalogue import Category, Item, Link, Section, category
+from .feed import Feed
+
+#: The groups of the tree: the account the way people think of it.
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Compute", ("servers", "images", "server_appliances", "dvd_isos", "recovery_appliances",
+                 "fixed_instance_sizes", "baremetal_models")),
+    ("Storage", ("shared_storages", "block_storages")),
+    ("Network", ("firewall_policies", "load_balancers", "public_ips", "private_networks",
+                 "vpns")),
+    ("Monitoring", ("monitoring_center", "monitoring_policies", "logs", "usages")),
+    ("Account", ("users", "roles", "ssh_keys", "datacenters", "pricing")),
+)
+
+#: Sections whose data a list answer already carries, as a path in the item: no request for
+#: them. A server's IPs are not among them: its list entries lack each IP's firewall policy
+#: and load balancers, which the ``ips`` getter gives.
+HELD: dict[tuple[str, str], str] = {
+    ("servers", "Hardware"): "hardware", ("servers", "HDDs"): "hardware.hdds",
+    ("servers", "Image"): "image", ("servers", "Status"): "status",
+    ("shared_storages", "Servers"): "servers",
+    ("firewall_policies", "Rules"): "rules", ("firewall_policies", "Server IPs"): "server_ips",
+    ("load_balancers", "Rules"): "rules", ("load_balancers", "Server IPs"): "server_ips",
+    ("private_networks", "Servers"): "servers",
+    ("monitoring_policies", "Thresholds"): "thresholds",
+    ("monitoring_policies", "Ports"): "ports", ("monitoring_policies", "Processes"): "processes",
+    ("monitoring_policies", "Servers"): "servers",
+    ("users", "API access"): "api", ("users", "Allowed IPs"): "api.allowed_ips",
+    ("roles", "Permissions"): "permissions", ("roles", "Users"): "users",
+}
+
+#: A part's data before it is loaded.
+PENDING: Any = object()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One element of a part (an IP, a disk, a rule, an attached server), or a link."""
+
+    label: str
+    data: Any = None
+    link: Link | None = None
+    children: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Part:
+    """One section of a resource. ``index`` is the section's tab in the detail screen (None
+    for the related resources); ``data`` is ``PENDING`` until loaded."""
+
+    title: str
+    index: int | None
+    section: Section | None
+    data: Any = PENDING
+    error: str | None = None
+    entries: tuple[Entry, ...] = ()
+
+    @property
+    def loaded(self) -> bool:
+        return self.data is not PENDING
+
+    @property
+    def summary(self) -> str:
+        """What the tree shows after the title: a count, ``none``, ``…`` while loading."""
+        if self.error:
+            return "error"
+        if not self.loaded:
+            return "…"
+        if self.index is None or isinstance(self.data, list):
+            return str(len(self.entries)) if self.entries or self.data else "none"
+        return "" if self.data else "none"
+
+
+def label_of(item: Item) -> str:
+    """A resource's name in the tree (what the table's first column shows)."""
+    return str(item.get("name") or item.get("ip") or item.get("id") or "?")
+
+
+def _held(item: Item, path: str) -> tuple[bool, Any]:
+    value: Any = item
+    for key in path.split("."):
+        if not isinstance(value, dict) or key not in value:
+            return False, None
+        value = value[key]
+    return True, value
+
+
+def entry_label(element: Any, section: Section) -> str:
+    if not isinstance(element, dict):
+        return str(element)
+    if element.get("ip"):
+        owner = element.get("server_name")
+        return f"{element['ip']} · {owner}" if owner else str(element["ip"])
+    if "size" in element and "is_main" in element:
+        return f"{element['size']} GB" + (" (main)" if element.get("is_main") else "")
+    if element.get("name"):
+        rights = element.get("rights")
+        return f"{element['name']} ({rights})" if rights else str(element["name"])
+    texts = [c.text(element) for c in section.columns if c.key != "id"]
+    return " ".join(t for t in texts if t) or str(element.get("id") or "?")
+
+
+def link_entry(link: Link) -> Entry:
+    return Entry(f"→ {link.label}", link=link)
+
+
+def entries_of(section: Section, data: Any) -> tuple[Entry, ...]:
+    """A list's elements as entries, each with its related resources (the firewall policy
+    and load balancers of an IP) as links; an element that is itself a resource of another
+    category (an attached server) is a link."""
+    if not isinstance(data, list):
+        return ()
+    out: list[Entry] = []
+    for element in data:
+        links = section.links([element]) if section.links is not None else []
+        label = entry_label(element, section)
+        own = element.get("id") if isinstance(element, dict) else None
+        if len(links) == 1 and own and links[0].id == own:
+            out.append(Entry(label, element, links[0]))
+        else:
+            out.append(Entry(label, element, None, tuple(link_entry(x) for x in links)))
+    return tuple(out)
+
+
+def related_links(cat: Category, item: Item) -> list[Link]:
+    """The resources a resource refers to (its Overview's links, else the category's)."""
+    for section in cat.sections:
+        if section.call is None and section.title == "Overview" and section.links:
+            return section.links(item)
+    return cat.links(item) if cat.links else []
+
+
+@dataclass
+class _Held:
+    items: dict[str, Item]
+    order: list[str]
+    fetched_at: float
+    pos: dict[str, int] | None = None
+
+
+@dataclass
+class _Fetched:
+    """Sections fetched for one version of a resource."""
+
+    item: Item
+    data: dict[int, Any] = field(default_factory=dict)
+    errors: dict[int, str] = field(default_factory=dict)
+
+
+class TreeSource:
+    def __init__(self, feed: Feed, clock: Callable[[], float] = time.monotonic) -> None:
+        self.feed = feed
+        self.clock = clock
+        self._held: dict[str, _Held] = {}
+        self._counts: dict[str, int | None] = {}
+        self._versions: dict[str, int] = {}
+        self._fetched: dict[tuple[str, str], _Fetched] = {}
+        self._subscribers: list[Callable[[str], None]] = []
+
+    # -- what the tree reads ------------------------------------------------------------------
+    def count(self, key: str) -> int | None:
+        held = self._held.get(key)
+        return len(held.order) if held is not None else self._counts.get(key)
+
+    def counted(self, key: str) -> bool:
+        return key in self._held or key in self._counts
+
+    def held(self, key: str) -> bool:
+        return key in self._held
+
+    def ids(self, key: str) -> Sequence[str]:
+        held = self._held.get(key)
+        return held.order if held is not None else ()
+
+    def item(self, key: str, rid: str) -> Item | None:
+        held = self._held.get(key)
+        return held.items.get(rid) if held is not None else None
+
+    def position(self, key: str, rid: str) -> int | None:
+        held = self._held.get(key)
+        if held is None:
+            return None
+        if held.pos is None:  # built on first use: ~1 ms at 10,000
+            held.pos = {r: i for i, r in enumerate(held.order)}
+        return held.pos.get(rid)
+
+    def version(self, key: str) -> int:
+        return self._versions.get(key, 0)
+
+    def fetched_at(self, key: str) -> float | None:
+        held = self._held.get(key)
+        return held.fetched_at if held is not None else None
+
+    def subscribe(self, callback: Callable[[str], None]) -> None:
+        self._subscribers.append(callback)
+
+    def unsubscribe(self, callback: Callable[[str], None]) -> None:
+        if callback in self._subscribers:
+            self._subscribers.remove(callback)
+
+    # -- what feeds it ------------------------------------------------------------------------
+    def put_items(self, key: str, items: Mapping[str, Item] | Iterable[Item]) -> None:
+        """A fresh listing of a category (the explorer's refresh, or ``load``)."""
+        row_id = category(key).row_id
+        by_id = dict(items) if isinstance(items, Mapping) else {row_id(i): i for i in items}
+        old = self._held.get(key)
+        order = list(by_id)
+        self._held[key] = _Held(by_id, order, self.clock(),
+                                old.pos if old is not None and old.order == order else None)
+        self._counts[key] = len(order)
+        self._changed(key)
+
+    def put_counts(self, counts: Mapping[str, int | None]) -> None:
+        changed = [k for k, v in counts.items()
+                   if k not in self._held and self._counts.get(k, -1) != v]
+        self._counts.update({k: v for k, v in counts.items() if k not in self._held})
+        for key in changed:
+            self._changed(key)
+
+    def _changed(self, key: str) -> None:
+        self._versions[key] = self._versions.get(key, 0) + 1
+        for callback in list(self._subscribers):
+            callback(key)
+
+    async def load(self, key: str, *, again: bool = False) -> None:
+        """Fetch a category's resources unless held (``again``: refresh them)."""
+        if key in self._held and not again:
+            return
+        items = await self.feed.items(category(key))
+        self.put_items(key, items)
+
+    # -- a resource's parts ---------------------------------------------------------------------
+    def parts(self, key: str, item: Item) -> list[Part]:
+        """The parts of a resource: every section but its overview (the resource itself),
+        then the resources it refers to."""
+        cat = category(key)
+        rid = cat.row_id(item)
+        fetched = self._fetched.get((key, rid))
+        if fetched is not None and fetched.item != item:
+            fetched = None  # fetched for an older version of the resource
+        out: list[Part] = []
+        for index, section in enumerate(cat.sections):
+            if section.title == "Overview":
+                continue
+            path = HELD.get((key, section.title))
+            held, data = _held(item, path) if path else (False, None)
+            error = None
+            if not held and section.when is not None and not section.when(item):
+                held, data = True, None
+            if not held and fetched is not None and index in fetched.data:
+                held, data = True, fetched.data[index]
+            elif not held and fetched is not None and index in fetched.errors:
+                held, data, error = True, None, fetched.errors[index]
+            out.append(Part(section.title, index, section, data if held else PENDING, error,
+                            entries_of(section, data) if held else ()))
+        links = related_links(cat, item)
+        if links:
+            out.append(Part("Related", None, None, links, None,
+                            tuple(link_entry(x) for x in links)))
+        return out
+
+    def has_parts(self, key: str) -> bool:
+        cat = category(key)
+        return any(s.title != "Overview" for s in cat.sections) or any(
+            s.links for s in cat.sections) or cat.links is not None
+
+    def pending_parts(self, key: str, item: Item) -> list[Part]:
+        return [p for p in self.parts(key, item) if not p.loaded]
+
+    async def load_parts(self, key: str, item: Item) -> bool:
+        """Fetch the sections of a resource its listing does not carry (concurrently, each
+        once per version of the resource). True when something was fetched."""
+        import asyncio
+
+        cat = category(key)
+        pending = self.pending_parts(key, item)
+        if not pending:
+            return False
+        rid = cat.row_id(item)
+        fetched = self._fetched.get((key, rid))
+        if fetched is None or fetched.item != item:
+            fetched = self._fetched[(key, rid)] = _Fetched(item)
+
+        async def one(part: Part) -> None:
+            assert part.section is not None and part.index is not None
+            try:
+                fetched.data[part.index] = await self.feed.section(cat, part.section, item)
+                fetched.errors.pop(part.index, None)
+            except Exception as exc:  # shown on the part; the next version tries again
+                fetched.errors[part.index] = str(exc) or type(exc).__name__
+
+        await asyncio.gather(*(one(p) for p in pending))
+        if len(self._fetched) > 256:  # a bound: parts of resources browsed long ago go
+            for old in list(self._fetched)[:64]:
+                del self._fetched[old]
+        self._changed(key)
+        return True
+
+    def section_data(self, key: str, item: Item, part: Part) -> Any:
+        """What the right pane shows for a part (the item itself for item-only sections)."""
+        if part.section is not None and part.section.call is None and part.data is PENDING:
+            return item
+        return part.data
