@@ -20,6 +20,7 @@ the nav's counts) and it fetches what the explorer does not hold through the fee
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,9 @@ HELD: dict[tuple[str, str], str] = {
     ("users", "API access"): "api", ("users", "Allowed IPs"): "api.allowed_ips",
     ("roles", "Permissions"): "permissions", ("roles", "Users"): "users",
 }
+
+#: Seconds ``load`` waits for a listing the explorer is fetching before asking itself.
+EXPECT_WAIT = 10.0
 
 #: A part's data before it is loaded.
 PENDING: Any = object()
@@ -183,6 +187,9 @@ class TreeSource:
         self._versions: dict[str, int] = {}
         self._fetched: dict[tuple[str, str], _Fetched] = {}
         self._subscribers: list[Callable[[str], None]] = []
+        #: Categories someone else (the explorer's table) is loading: ``load`` waits for
+        #: their ``put_items`` instead of asking a second time.
+        self._expected: dict[str, asyncio.Event] = {}
 
     # -- what the tree reads ------------------------------------------------------------------
     def count(self, key: str) -> int | None:
@@ -235,6 +242,9 @@ class TreeSource:
         self._held[key] = _Held(by_id, order, self.clock(),
                                 old.pos if old is not None and old.order == order else None)
         self._counts[key] = len(order)
+        expected = self._expected.pop(key, None)
+        if expected is not None:
+            expected.set()
         self._changed(key)
 
     def put_counts(self, counts: Mapping[str, int | None]) -> None:
@@ -249,10 +259,24 @@ class TreeSource:
         for callback in list(self._subscribers):
             callback(key)
 
-    async def load(self, key: str, *, again: bool = False) -> None:
-        """Fetch a category's resources unless held (``again``: refresh them)."""
+    def expect(self, key: str) -> None:
+        """Someone is loading this category and will ``put_items`` it."""
+        if key not in self._held:
+            self._expected.setdefault(key, asyncio.Event())
+
+    async def load(self, key: str, *, again: bool = False,
+                   wait: float = EXPECT_WAIT) -> None:
+        """Fetch a category's resources unless held (``again``: refresh them). When the
+        explorer is loading it already, wait for that answer (up to ``wait`` seconds)."""
         if key in self._held and not again:
             return
+        expected = self._expected.get(key)
+        if expected is not None and not again:
+            try:
+                await asyncio.wait_for(expected.wait(), wait)
+                return
+            except asyncio.TimeoutError:
+                self._expected.pop(key, None)
         items = await self.feed.items(category(key))
         self.put_items(key, items)
 
@@ -297,8 +321,6 @@ class TreeSource:
     async def load_parts(self, key: str, item: Item) -> bool:
         """Fetch the sections of a resource its listing does not carry (concurrently, each
         once per version of the resource). True when something was fetched."""
-        import asyncio
-
         cat = category(key)
         pending = self.pending_parts(key, item)
         if not pending:

@@ -29,7 +29,7 @@ from ..widgets.resource_table import ResourceTable
 from ..widgets.status_bar import StatusBar
 from ..widgets.tree_pane import TreePane
 from ..widgets.tree_preview import TreePreview
-from .explorer_tree import TreeWiring
+from .explorer_tree import FOLLOW_AFTER, TreeWiring
 
 if TYPE_CHECKING:
     from ..app import OneAndOneApp
@@ -106,6 +106,7 @@ class ExplorerScreen(TreeWiring, Rounds, ActionsKeys, Screen[None]):
         self.query_one(TreePreview).display = False
         self._fit_nav()
         self.account_tree.select_key(self.cat.key)
+        self.account_tree.load_grace = 1.5 * FOLLOW_AFTER
         self.table.focus()
         self._update_title()
         first = self.oapp.take_first_page(self.cat.key)

@@ -82,6 +82,7 @@ class TreeWiring:
             return
         key = node[1]
         if key not in ROUTES and key != self.cat.key:
+            self.tree_source.expect(key)
             self.show_category(key, focus=False)
         if kind == "cat":
             self.hide_preview()

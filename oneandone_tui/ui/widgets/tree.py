@@ -11,6 +11,7 @@ and the cursor stays on its resource.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, ClassVar
 
 from rich.segment import Segment
@@ -101,6 +102,10 @@ class AccountTree(ScrollView, can_focus=True):
         self.filter_text = ""
         #: The category the explorer keeps fresh itself (the tree does not refresh it).
         self.followed_key: str | None = None
+        #: Seconds a category under the cursor waits before the tree lists it itself: the
+        #: explorer's table follows the cursor after a moment and lists it then; the tree
+        #: takes that answer (``TreeSource.expect``) rather than asking twice.
+        self.load_grace = 0.0
         self._notes: dict[str, str] = {}
         self._parts: dict[tuple[str, str], tuple[Any, int, list[Part]]] = {}
         self._dirty = False
@@ -233,6 +238,8 @@ class AccountTree(ScrollView, can_focus=True):
     @work(group="tree-load", exit_on_error=False)
     async def _load(self, key: str) -> None:
         try:
+            if self.load_grace and self.cursor_node == ("cat", key):
+                await asyncio.sleep(self.load_grace)
             await self.source.load(key)
             self._notes.pop(key, None)
         except Exception as exc:
