@@ -27,6 +27,7 @@ BENCHMARKS = {
     "loading": "benchmarks.loading",
     "memory": "benchmarks.memory",
     "idle": "benchmarks.idle",
+    "tree": "benchmarks.tree",
 }
 #: Cheap enough for the smoke test (a few seconds each in quick mode).
 CHEAP = ("waiting", "loading")
