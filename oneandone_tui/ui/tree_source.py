@@ -131,8 +131,12 @@ def entry_label(element: Any, section: Section) -> str:
     return " ".join(t for t in texts if t) or str(element.get("id") or "?")
 
 
-def link_entry(link: Link) -> Entry:
-    return Entry(f"→ {link.label}", link=link)
+def link_entry(link: Link, within: str = "") -> Entry:
+    """A link; under an element (an IP), without the element's own name again."""
+    label = link.label
+    if within and label.startswith(within + " "):
+        label = label[len(within) + 1:]
+    return Entry(f"→ {label}", link=link)
 
 
 def entries_of(section: Section, data: Any) -> tuple[Entry, ...]:
@@ -149,7 +153,9 @@ def entries_of(section: Section, data: Any) -> tuple[Entry, ...]:
         if len(links) == 1 and own and links[0].id == own:
             out.append(Entry(label, element, links[0]))
         else:
-            out.append(Entry(label, element, None, tuple(link_entry(x) for x in links)))
+            own_name = element.get("ip") if isinstance(element, dict) else None
+            out.append(Entry(label, element, None,
+                             tuple(link_entry(x, str(own_name or "")) for x in links)))
     return tuple(out)
 
 
