@@ -147,8 +147,14 @@ def entries_of(section: Section, data: Any) -> tuple[Entry, ...]:
         return ()
     out: list[Entry] = []
     for element in data:
-        links = section.links([element]) if section.links is not None else []
-        label = entry_label(element, section)
+        try:
+            links = section.links([element]) if section.links is not None else []
+        except Exception:  # an element not shaped as documented: shown, without links
+            links = []
+        try:
+            label = entry_label(element, section)
+        except Exception:
+            label = str(element)[:80]
         own = element.get("id") if isinstance(element, dict) else None
         if len(links) == 1 and own and links[0].id == own:
             out.append(Entry(label, element, links[0]))
@@ -242,7 +248,10 @@ class TreeSource:
     def put_items(self, key: str, items: Mapping[str, Item] | Iterable[Item]) -> None:
         """A fresh listing of a category (the explorer's refresh, or ``load``)."""
         row_id = category(key).row_id
-        by_id = dict(items) if isinstance(items, Mapping) else {row_id(i): i for i in items}
+        # The explorer's own dict, not a copy (10,000 servers: ~0.6 MB less, a copy less per
+        # refresh); it replaces it on a refresh and only updates rows in place.
+        by_id = items if isinstance(items, dict) else dict(items) if isinstance(
+            items, Mapping) else {row_id(i): i for i in items}
         old = self._held.get(key)
         order = list(by_id)
         self._held[key] = _Held(by_id, order, self.clock(),
@@ -310,7 +319,10 @@ class TreeSource:
                 held, data, error = True, None, fetched.errors[index]
             out.append(Part(section.title, index, section, data if held else PENDING, error,
                             entries_of(section, data) if held else ()))
-        links = related_links(cat, item)
+        try:
+            links = related_links(cat, item)
+        except Exception:  # a reference not shaped as documented: no links, not a crash
+            links = []
         if links:
             out.append(Part("Related", None, None, links, None,
                             tuple(link_entry(x) for x in links)))
