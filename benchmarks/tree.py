@@ -46,6 +46,7 @@ async def _measure(app: Any, servers: int, rounds: int) -> list[float]:
         await _until(lambda: app.screen.tree_source.count("servers") == total, pilot)
         tree = app.screen.query_one(AccountTree)
         tree.focus()
+        await pilot.pause(0.1)  # the table's last moves (the tree follows them) handled
         tree.reveal(("cat", "servers"))
         await pilot.pause(0.1)
         node = ("cat", "servers")

@@ -158,7 +158,7 @@ def test_every_row_is_found_again_by_its_node(server_names, opened, text):
     flat = flat_for(source, expanded, text)
     seen = []
     for index in range(len(flat)):
-        node, depth = flat.row(index)
+        node, _ = flat.row(index)
         assert flat.index(node) == index
         parent = parent_of(node)
         if parent is not None:
