@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..catalogue import Category, Item, Link, Section, category
+from ..catalogue import Category, Item, Link, Section, category, get
 from .feed import Feed
 
 #: The groups of the tree: the account the way people think of it.
@@ -103,8 +103,14 @@ class Part:
 
 
 def label_of(item: Item) -> str:
-    """A resource's name in the tree (what the table's first column shows)."""
-    return str(item.get("name") or item.get("ip") or item.get("id") or "?")
+    """A resource's name in the tree: its name, IP or location; a log entry's action and
+    resource; its id as a last resort."""
+    for key in ("name", "ip", "location"):
+        if item.get(key):
+            return str(item[key])
+    if item.get("action"):
+        return f"{item['action']} {get(item, 'resource.name') or ''}".strip()
+    return str(item.get("id") or "?")
 
 
 def _held(item: Item, path: str) -> tuple[bool, Any]:

@@ -239,6 +239,36 @@ async def test_a_live_change_appears_in_an_expanded_node(demo_app):
         demo_app.screen.wake()
         await until(pilot, lambda: dict((la, r) for _, la, r in rows(tree))["cache-01"]
                     == "POWERED_OFF")
+        # A server that appears, the cursor staying on the resource it was on.
+        await at(pilot, tree, "mail-gw")
+        from oneandone_tui.api import ServerClone
+
+        await other.servers.clone(servers["web-01"]["id"], ServerClone(name="web-03"))
+        demo_app.screen.wake()
+        await until(pilot, lambda: "web-03" in children(tree, "Servers"))
+        assert tree._describe(tree.cursor_node)[0] == "mail-gw"
+        await other.aclose()
+
+
+async def test_an_expanded_category_the_table_does_not_show_stays_live(demo_app, monkeypatch):
+    from oneandone_tui.ui.widgets import tree as tree_module
+
+    monkeypatch.setattr(tree_module, "REFRESH", 0.2)  # the tree's own round, shortened
+    async with demo_app.run_test(size=SIZE) as pilot:
+        tree = await open_tree(pilot)
+        await at(pilot, tree, "SSH Keys")
+        await pilot.press("right")
+        await until(pilot, lambda: len(children(tree, "SSH Keys")) == 2)
+        await at(pilot, tree, "Servers")  # the table goes back to the servers
+        await until(pilot, lambda: demo_app.screen.cat.key == "servers")
+        emu = demo_app.emulator
+        other = Client(emu.token, transport=emu.transport())
+        (first, second) = await other.ssh_keys.list()
+        await other.ssh_keys.delete(first["id"])
+        emu.settle()
+        # No key pressed: the key goes away from the tree, its count with it.
+        await until(pilot, lambda: children(tree, "SSH Keys") == [second["name"]])
+        assert dict((la, r) for _, la, r in rows(tree))["SSH Keys"] == "1"
         await other.aclose()
 
 

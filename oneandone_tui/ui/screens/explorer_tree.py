@@ -47,7 +47,21 @@ class TreeWiring:
         self.tree_source = TreeSource(self.oapp.feed)
         self._reveal_row: str | None = None
         self._follow_timer: Timer | None = None
+        self.tree_source.subscribe(self._tree_data_changed)
         return self.tree_source
+
+    def _tree_data_changed(self, key: str) -> None:
+        """The right pane shows a node of a category that changed: show it again (a part
+        fetched after it was first shown, a state that moved on)."""
+        preview = self.query_one(TreePreview)
+        node = preview.node
+        if preview.display and node is not None and node[1] == key:
+            self.call_later(self._reshow_preview, node)  # type: ignore[attr-defined]
+
+    def _reshow_preview(self, node: Node) -> None:
+        preview = self.query_one(TreePreview)
+        if preview.display and preview.node == node:
+            preview.show(self.tree_source, node, self.account_tree.parts)
 
     @property
     def account_tree(self) -> AccountTree:

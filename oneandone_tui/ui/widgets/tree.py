@@ -227,6 +227,9 @@ class AccountTree(ScrollView, can_focus=True):
             if parent not in self.expanded:
                 self.expanded.add(parent)
                 changed = True
+                if parent[0] == "cat" and not self.source.held(parent[1]):
+                    self._notes[parent[1]] = "Loading…"
+                    self._load(parent[1])
             parent = parent_of(parent)
         if changed or self.flat.index(node) is None:
             self.cursor_node = node
