@@ -251,17 +251,23 @@ class TreeSource:
             self._subscribers.remove(callback)
 
     # -- what feeds it ------------------------------------------------------------------------
-    def put_items(self, key: str, items: Mapping[str, Item] | Iterable[Item]) -> None:
-        """A fresh listing of a category (the explorer's refresh, or ``load``)."""
+    def put_items(self, key: str, items: Mapping[str, Item] | Iterable[Item], *,
+                  order: list[str] | None = None, pos: dict[str, int] | None = None) -> None:
+        """A fresh listing of a category (the explorer's refresh, or ``load``). ``order``
+        and ``pos``: the ids of ``items`` in order and their positions, when the caller keeps
+        them already (the explorer does): held as they are, not built again (10,000 servers:
+        ~1 MB and ~2 ms less per refresh)."""
         row_id = category(key).row_id
         # The explorer's own dict, not a copy (10,000 servers: ~0.6 MB less, a copy less per
         # refresh); it replaces it on a refresh and only updates rows in place.
         by_id = items if isinstance(items, dict) else dict(items) if isinstance(
             items, Mapping) else {row_id(i): i for i in items}
         old = self._held.get(key)
-        order = list(by_id)
-        self._held[key] = _Held(by_id, order, self.clock(),
-                                old.pos if old is not None and old.order == order else None)
+        if order is None or len(order) != len(by_id):
+            order, pos = list(by_id), None
+        if pos is None and old is not None and old.order == order:
+            pos = old.pos
+        self._held[key] = _Held(by_id, order, self.clock(), pos)
         self._counts[key] = len(order)
         expected = self._expected.pop(key, None)
         if expected is not None:

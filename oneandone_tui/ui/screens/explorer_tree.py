@@ -36,6 +36,8 @@ class TreeWiring:
     cat: Any
     items: dict[str, Any]
     _partial: bool
+    _order: list[str]
+    _pos: dict[str, int]
     table: ResourceTable
     query_one: Any
     set_timer: Any
@@ -71,7 +73,8 @@ class TreeWiring:
         """The table's list was refreshed: the tree shows the same resources (not while only
         the first page of a long list is held: its count would be the page's)."""
         if not self._partial:
-            self.tree_source.put_items(self.cat.key, self.items)
+            self.tree_source.put_items(self.cat.key, self.items, order=self._order,
+                                       pos=self._pos)
         if self._reveal_row is not None and self.table.move_to(self._reveal_row):
             self._reveal_row = None
 
