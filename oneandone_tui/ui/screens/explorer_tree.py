@@ -119,7 +119,7 @@ class TreeWiring:
         node, tree = event.node, self.account_tree
         kind = node[0]
         if kind == "group":
-            tree.action_toggle()
+            tree.action_toggle_node()
             return
         if kind == "note":
             return
@@ -142,12 +142,12 @@ class TreeWiring:
                 self.oapp.open_link(entry.link)
                 return
             if entry is not None and entry.children:
-                tree.action_toggle()
+                tree.action_toggle_node()
                 return
         if kind in ("part", "entry"):
             part = tree.part(node)
             if part is not None and part.index is None:
-                tree.action_toggle()
+                tree.action_toggle_node()
                 return
             if category(key).gettable and part is not None:
                 await self._open_detail(key, item, part.index)
@@ -155,7 +155,7 @@ class TreeWiring:
         if category(key).gettable:
             await self._open_detail(key, item, None)
         else:
-            tree.action_toggle()
+            tree.action_toggle_node()
 
     async def _open_detail(self, key: str, item: Any, tab: int | None) -> None:
         from textual.widgets import TabbedContent

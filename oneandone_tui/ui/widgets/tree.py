@@ -43,7 +43,7 @@ class AccountTree(ScrollView, can_focus=True):
         Binding("end,G", "last", "Last", show=False),
         Binding("right,l", "expand", "Expand", show=False),
         Binding("left,h", "collapse", "Collapse/parent", show=False),
-        Binding("space", "toggle", "Toggle", show=False),
+        Binding("space", "toggle_node", "Toggle", show=False),
         Binding("enter", "open", "Open"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -201,7 +201,7 @@ class AccountTree(ScrollView, can_focus=True):
     def is_expanded(self, node: Node) -> bool:
         return node in self.expanded
 
-    def expand(self, node: Node) -> None:
+    def open_node(self, node: Node) -> None:
         if node in self.expanded or not self.expandable(node):
             return
         self.expanded.add(node)
@@ -212,7 +212,7 @@ class AccountTree(ScrollView, can_focus=True):
             self._load_parts(node[1], node[2])
         self._rebuild()
 
-    def collapse(self, node: Node) -> None:
+    def close_node(self, node: Node) -> None:
         if node in self.expanded:
             self.expanded.discard(node)
             # What was open below stays open (as in a file manager) but costs nothing here.
@@ -412,25 +412,25 @@ class AccountTree(ScrollView, can_focus=True):
                     parent_of(self.flat.row(self.cursor + 1)[0]) == node:
                 self._move(self.cursor + 1)
             return
-        self.expand(node)
+        self.open_node(node)
 
     def action_collapse(self) -> None:
         """Left: close the node; on a closed one (or a leaf), go to its parent."""
         node = self.cursor_node
         if node in self.expanded and node in self.flat.open:
-            self.collapse(node)
+            self.close_node(node)
             return
         parent = parent_of(node)
         index = self.flat.index(parent) if parent is not None else None
         if index is not None:
             self._move(index)
 
-    def action_toggle(self) -> None:
+    def action_toggle_node(self) -> None:
         node = self.cursor_node
         if node in self.expanded:
-            self.collapse(node)
+            self.close_node(node)
         else:
-            self.expand(node)
+            self.open_node(node)
 
     def action_open(self) -> None:
         self.post_message(self.Opened(self, self.cursor_node))
@@ -443,7 +443,7 @@ class AccountTree(ScrollView, can_focus=True):
         on_glyph = 1 + 2 * depth <= event.x <= 2 + 2 * depth
         if index == self.cursor or on_glyph:
             self._move(index, announce=index != self.cursor)
-            self.action_toggle() if self.expandable(node) else self.action_open()
+            self.action_toggle_node() if self.expandable(node) else self.action_open()
         else:
             self._move(index)
 

@@ -120,11 +120,11 @@ class Flat:
                         self._category(key, None)
                 continue
             group_hit = self._matches(group)
-            shown: list[tuple[str, list[str] | None]] = []
+            shown: list[tuple[str, list[str] | None]] = []  # (key, its matching ids)
             for key in keys:
-                hits = self.matching_ids(key) if self.source.held(key) else []
-                if hits or group_hit or self._matches(category(key).title):
-                    shown.append((key, hits or None))
+                found = self.matching_ids(key) if self.source.held(key) else []
+                if found or group_hit or self._matches(category(key).title):
+                    shown.append((key, found or None))
             if shown:
                 self._one(gnode, 0)
                 self.open.add(gnode)
