@@ -148,6 +148,13 @@ async def test_selection_drives_the_right_pane(demo_app):
     async with demo_app.run_test(size=SIZE) as pilot:
         tree = await open_tree(pilot)
         screen = demo_app.screen
+        # A group: its categories and their counts.
+        await at(pilot, tree, "Network")
+        await until(pilot, lambda: "Firewall Policies" in preview_text(demo_app))
+        assert "Public IPs" in preview_text(demo_app) and "17" in preview_text(demo_app)
+        # A category with a screen of its own says so (enter opens it).
+        await at(pilot, tree, "Logs")
+        await until(pilot, lambda: "enter: its own screen" in preview_text(demo_app))
         # A category: its table.
         await at(pilot, tree, "Images")
         await until(pilot, lambda: screen.cat.key == "images")

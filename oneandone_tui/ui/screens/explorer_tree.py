@@ -57,7 +57,7 @@ class TreeWiring:
         fetched after it was first shown, a state that moved on)."""
         preview = self.query_one(TreePreview)
         node = preview.node
-        if preview.display and node is not None and node[1] == key:
+        if preview.display and node is not None and (node[1] == key or node[0] == "group"):
             self.call_later(self._reshow_preview, node)  # type: ignore[attr-defined]
 
     def _reshow_preview(self, node: Node) -> None:
@@ -94,15 +94,20 @@ class TreeWiring:
     def follow_tree(self, node: Node) -> None:
         """Show the node under the tree's cursor on the right."""
         kind = node[0]
-        if kind in ("group", "note"):
-            self.hide_preview()
+        if kind == "note":
+            return
+        if kind == "group":
+            self.show_preview(node)
             return
         key = node[1]
         if key not in ROUTES and key != self.cat.key:
             self.tree_source.expect(key)
             self.show_category(key, focus=False)
         if kind == "cat":
-            self.hide_preview()
+            if key in ROUTES:  # its own screen on enter: say so rather than a stale table
+                self.show_preview(node)
+            else:
+                self.hide_preview()
             return
         rid = node[2]
         if key == self.cat.key and not self.table.move_to(rid):
@@ -188,5 +193,7 @@ class TreeWiring:
             if row is not None and self.query_one(TreePane).display \
                     and self.tree_source.held(self.cat.key):
                 self.account_tree.reveal(("res", self.cat.key, row))
-        elif isinstance(widget, AccountTree) and widget.node[0] in ("res", "part", "entry"):
+        elif isinstance(widget, AccountTree) and (
+                widget.node[0] in ("res", "part", "entry", "group")
+                or (widget.node[0] == "cat" and widget.node[1] in ROUTES)):
             self.show_preview(widget.node)

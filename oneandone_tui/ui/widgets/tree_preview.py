@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from ...catalogue import category, state_text
 from ..rows import key_values, list_table
-from ..tree_source import PENDING, TreeSource, label_of
+from ..tree_source import GROUPS, PENDING, TreeSource, label_of
 from ..views import masked, render_view, secret_keys
 from .tree_rows import Node
 
@@ -39,7 +39,14 @@ class TreePreview(VerticalScroll):
 
 def describe(source: TreeSource, node: Node, parts: Any) -> RenderableType:
     kind, key = node[0], node[1]
+    if kind == "group":
+        return _group(source, key)
     cat = category(key)
+    if kind == "cat":  # a category with a screen of its own (a table shows the others)
+        count = source.count(key)
+        counted = "" if count is None else f" ({count})"
+        return Group(Text(f"{cat.title}{counted}", style="bold"),
+                     Text("enter: its own screen · right: its entries here", style="dim"))
     item = source.item(key, node[2]) if len(node) > 2 else None
     if item is None:
         return Text("This resource is no longer listed.", style="italic")
@@ -75,6 +82,20 @@ def describe(source: TreeSource, node: Node, parts: Any) -> RenderableType:
         if target is not None:
             body += [Text(""), key_values(masked(target, secret_keys(other)))]
     return Group(*body)
+
+
+def _group(source: TreeSource, title: str) -> RenderableType:
+    """A group: its categories and how many resources each has."""
+    from rich.table import Table
+
+    keys = next(keys for group, keys in GROUPS if group == title)
+    table = Table(box=None, padding=(0, 2), show_header=False)
+    table.add_column()
+    table.add_column(justify="right")
+    for key in keys:
+        count = source.count(key)
+        table.add_row(category(key).title, "…" if count is None else str(count))
+    return Group(Text(title, style="bold"), Text(""), table)
 
 
 def _part_body(source: TreeSource, key: str, item: Any, part: Any,
