@@ -208,6 +208,7 @@ class TreeSource:
         #: Categories someone else (the explorer's table) is loading: ``load`` waits for
         #: their ``put_items`` instead of asking a second time.
         self._expected: dict[str, asyncio.Event] = {}
+        self._inflight: set[tuple[str, str]] = set()
 
     # -- what the tree reads ------------------------------------------------------------------
     def count(self, key: str) -> int | None:
@@ -308,29 +309,43 @@ class TreeSource:
         self.put_items(key, items)
 
     # -- a resource's parts ---------------------------------------------------------------------
+    def _fetchable(self, key: str, item: Item) -> list[tuple[int, Section]]:
+        """The sections of a resource its listing does not carry (nor a ``when`` rules out):
+        what ``load_parts`` fetches."""
+        out = []
+        for index, section in enumerate(category(key).sections):
+            if section.title == "Overview":
+                continue
+            path = HELD.get((key, section.title))
+            if path and _held(item, path)[0]:
+                continue
+            if section.when is not None and not section.when(item):
+                continue
+            out.append((index, section))
+        return out
+
     def parts(self, key: str, item: Item) -> list[Part]:
         """The parts of a resource: every section but its overview (the resource itself),
-        then the resources it refers to."""
+        then the resources it refers to. Fetched sections of an older version of the resource
+        are shown until the new ones come (no flicker while a server's state moves on)."""
         cat = category(key)
-        rid = cat.row_id(item)
-        fetched = self._fetched.get((key, rid))
-        if fetched is not None and fetched.item != item:
-            fetched = None  # fetched for an older version of the resource
+        fetched = self._fetched.get((key, cat.row_id(item)))
+        to_fetch = dict(self._fetchable(key, item))
         out: list[Part] = []
         for index, section in enumerate(cat.sections):
             if section.title == "Overview":
                 continue
-            path = HELD.get((key, section.title))
-            held, data = _held(item, path) if path else (False, None)
-            error = None
-            if not held and section.when is not None and not section.when(item):
-                held, data = True, None
-            if not held and fetched is not None and index in fetched.data:
-                held, data = True, fetched.data[index]
-            elif not held and fetched is not None and index in fetched.errors:
-                held, data, error = True, None, fetched.errors[index]
-            out.append(Part(section.title, index, section, data if held else PENDING, error,
-                            entries_of(section, data) if held else ()))
+            data, error = PENDING, None
+            if index not in to_fetch:
+                path = HELD.get((key, section.title))
+                data = _held(item, path)[1] if path else None
+            elif fetched is not None and index in fetched.errors:
+                data, error = None, fetched.errors[index]
+            elif fetched is not None and index in fetched.data:
+                data = fetched.data[index]
+            loaded = data is not PENDING
+            out.append(Part(section.title, index, section, data, error,
+                            entries_of(section, data) if loaded else ()))
         try:
             links = related_links(cat, item)
         except Exception:  # a reference not shaped as documented: no links, not a crash
@@ -345,33 +360,44 @@ class TreeSource:
         return any(s.title != "Overview" for s in cat.sections) or any(
             s.links for s in cat.sections) or cat.links is not None
 
-    def pending_parts(self, key: str, item: Item) -> list[Part]:
-        return [p for p in self.parts(key, item) if not p.loaded]
+    def pending_parts(self, key: str, item: Item) -> list[int]:
+        """The sections (indexes) to fetch for this version of the resource."""
+        fetched = self._fetched.get((key, category(key).row_id(item)))
+        fresh = fetched is not None and fetched.item == item
+        return [i for i, _ in self._fetchable(key, item)
+                if not (fresh and fetched is not None
+                        and (i in fetched.data or i in fetched.errors))]
 
     async def load_parts(self, key: str, item: Item) -> bool:
         """Fetch the sections of a resource its listing does not carry (concurrently, each
-        once per version of the resource). True when something was fetched."""
+        once per version of the resource, one round at a time per resource). True when
+        something was fetched."""
         cat = category(key)
-        pending = self.pending_parts(key, item)
-        if not pending:
-            return False
         rid = cat.row_id(item)
-        fetched = self._fetched.get((key, rid))
-        if fetched is None or fetched.item != item:
-            fetched = self._fetched[(key, rid)] = _Fetched(item)
+        pending = self.pending_parts(key, item)
+        if not pending or (key, rid) in self._inflight:
+            return False
+        sections = dict(self._fetchable(key, item))
+        old = self._fetched.get((key, rid))
+        fresh = _Fetched(item, dict(old.data) if old else {}, dict(old.errors) if old else {})
 
-        async def one(part: Part) -> None:
-            assert part.section is not None and part.index is not None
+        async def one(index: int) -> None:
             try:
-                fetched.data[part.index] = await self.feed.section(cat, part.section, item)
-                fetched.errors.pop(part.index, None)
+                fresh.data[index] = await self.feed.section(cat, sections[index], item)
+                fresh.errors.pop(index, None)
             except Exception as exc:  # shown on the part; the next version tries again
-                fetched.errors[part.index] = str(exc) or type(exc).__name__
+                fresh.errors[index] = str(exc) or type(exc).__name__
+                fresh.data.pop(index, None)
 
-        await asyncio.gather(*(one(p) for p in pending))
+        self._inflight.add((key, rid))
+        try:
+            await asyncio.gather(*(one(i) for i in pending))
+        finally:
+            self._inflight.discard((key, rid))
+        self._fetched[(key, rid)] = fresh
         if len(self._fetched) > 256:  # a bound: parts of resources browsed long ago go
-            for old in list(self._fetched)[:64]:
-                del self._fetched[old]
+            for gone in list(self._fetched)[:64]:
+                del self._fetched[gone]
         self._changed(key)
         return True
 

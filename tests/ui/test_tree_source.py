@@ -80,10 +80,17 @@ def test_a_servers_missing_parts_are_fetched_once_per_version():
     calls = len(feed.calls)
     assert not asyncio.run(source.load_parts("servers", server))  # nothing left to fetch
     assert len(feed.calls) == calls
-    # A new version of the server (its state changed): its parts are fetched again.
+    # A new version of the server (its state changed): its parts are fetched again, the
+    # old ones shown meanwhile (no "…" flicker at every step of a transition).
     changed = {**server, "status": {"state": "POWERING_OFF", "percent": None}}
     source.put_items("servers", [changed])
-    assert any(not p.loaded for p in source.parts("servers", changed))
+    assert len(source.pending_parts("servers", changed)) == 3  # IPs, networks, snapshots
+    assert {p.title: p for p in source.parts("servers", changed)}["IPs"].data == ips
+    feed.sections["snapshots"] = []
+    assert asyncio.run(source.load_parts("servers", changed))
+    parts = {p.title: p for p in source.parts("servers", changed)}
+    assert parts["Snapshots"].error is None and parts["Snapshots"].summary == "none"
+    assert source.pending_parts("servers", changed) == []
 
 
 def test_an_ip_entry_links_to_its_firewall_and_load_balancers():
