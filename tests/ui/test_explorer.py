@@ -198,6 +198,8 @@ async def test_small_terminal_lays_the_tree_over_the_table(demo_app):
         assert table(demo_app).size.width >= 76
         await pilot.press("ctrl+n")
         assert not pane.display and table(demo_app).has_focus
+        await pilot.press("ctrl+n", "escape")  # esc closes it too
+        assert not pane.display and table(demo_app).has_focus
 
 
 async def test_quit_with_q(demo_app):

@@ -24,7 +24,7 @@ class TreePane(Vertical):
         Binding("slash", "filter", "Filter tree"),
         Binding("less_than_sign", "narrower", "Narrower", show=False),
         Binding("greater_than_sign", "wider", "Wider", show=False),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("escape", "leave", "Clear filter/close", show=False),
     ]
     DEFAULT_CSS = f"""
     TreePane {{ width: {WIDTH}; height: 1fr; border-right: tall $panel; }}
@@ -55,11 +55,19 @@ class TreePane(Vertical):
         self.filter_field.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "clear_filter":  # otherwise esc is the screen's
-            return bool(self.account_tree.filter_text or self.filter_field.display)
+        if action == "leave":  # otherwise esc is the screen's
+            return bool(self.account_tree.filter_text or self.filter_field.display
+                        or self.has_class("-overlay"))
         return True
 
-    def action_clear_filter(self) -> None:
+    async def action_leave(self) -> None:
+        """esc: clear the filter; else, over the table (narrow terminals), close the tree."""
+        if self.account_tree.filter_text or self.filter_field.display:
+            self.clear_filter()
+        else:
+            await self.screen.run_action("toggle_nav")
+
+    def clear_filter(self) -> None:
         self.filter_field.value = ""
         self.filter_field.display = False
         self.account_tree.set_filter("")
