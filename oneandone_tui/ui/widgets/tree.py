@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...catalogue import category, state_style, state_text
-from ..tree_source import Entry, Part, TreeSource, label_of
+from ..tree_source import GROUPS, Entry, Part, TreeSource, label_of
 from .tree_rows import Flat, Node, parent_of
 
 #: Seconds between refreshes of expanded categories the explorer does not keep fresh itself.
@@ -94,8 +94,6 @@ class AccountTree(ScrollView, can_focus=True):
     def __init__(self, source: TreeSource, **kw: Any) -> None:
         super().__init__(**kw)
         self.source = source
-        from .tree_rows import GROUPS
-
         self.expanded: set[Node] = {("group", g) for g, _ in GROUPS}
         self.cursor = 0
         self.cursor_node: Node = ("group", GROUPS[0][0])
