@@ -348,3 +348,26 @@ async def test_the_tree_resizes_and_toggles(demo_app):
         assert pane.size.width == width - 4
         await pilot.press("ctrl+n")
         assert not pane.display and demo_app.screen.query_one(ResourceTable).has_focus
+
+
+async def test_a_category_the_account_state_holds_expands_without_a_request(demo_app,
+                                                                            monkeypatch):
+    """Another screen (the dashboard) brought firewall policies into the account state: the
+    tree shows them from there, at once and with no request of its own."""
+    from oneandone_tui.state import poller as poller_module
+    from oneandone_tui.ui.screens import explorer
+
+    monkeypatch.setattr(poller_module, "FAST", 3600.0)
+    monkeypatch.setattr(poller_module, "SLOW", 3600.0)
+    monkeypatch.setattr(explorer, "SLOW", 3600.0)
+    async with demo_app.run_test(size=SIZE) as pilot:
+        tree = await open_tree(pilot)
+        await demo_app.poller.load("firewall_policies")
+        await settle(pilot)
+        held = {p["name"] for p in demo_app.state.items("firewall_policies")}
+        before = total_requests(demo_app)
+        await at(pilot, tree, "Firewall Policies")
+        await pilot.press("right")
+        await settle(pilot)
+        assert set(children(tree, "Firewall Policies")) == held
+        assert total_requests(demo_app) == before

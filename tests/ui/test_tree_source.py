@@ -225,3 +225,48 @@ def test_hostile_listings_give_a_tree_not_an_exception(key, raw):
         if node[0] == "part":
             part = flat.parts(node[1], node[2])[node[3]]
             assert part.data is not PENDING or part.section is not None
+
+
+def test_a_category_the_account_state_holds_costs_no_request_and_a_missing_one_goes_there():
+    from oneandone_tui.state import AccountState
+
+    state = AccountState(clock=lambda: 0.0)
+    policies = fixture("list-firewalls.json")
+    state.put_list("firewall_policies", policies)
+    feed = FakeFeed({"servers": fixture("list-servers.json")})
+    loaded: list[str] = []
+
+    async def loader(key: str) -> None:  # the poller's load: into the state
+        loaded.append(key)
+        state.put_list(key, await feed.items(category(key)))
+
+    source = TreeSource(feed, state=state, loader=loader)  # type: ignore[arg-type]
+    asyncio.run(source.load("firewall_policies"))
+    assert feed.calls == [] and loaded == []
+    assert list(source.ids("firewall_policies")) == [p["id"] for p in policies]
+    # A first page alone is not the category: it is loaded whole, through the state.
+    state.put_list("servers", fixture("list-servers.json")[:1], partial=True)
+    asyncio.run(source.load("servers"))
+    assert loaded == ["servers"] and source.count("servers") == len(fixture("list-servers.json"))
+    # A new version of the state's list replaces the tree's.
+    state.put_list("firewall_policies", policies[:1])
+    assert source.from_state("firewall_policies")
+    assert list(source.ids("firewall_policies")) == [policies[0]["id"]]
+
+
+def test_a_list_the_state_could_not_load_is_an_error_for_the_tree():
+    from oneandone_tui.state import AccountState
+
+    state = AccountState(clock=lambda: 0.0)
+
+    async def loader(key: str) -> None:
+        state.fail_list(key, RuntimeError("503 Service Unavailable"))
+
+    source = TreeSource(FakeFeed(), state=state, loader=loader)  # type: ignore[arg-type]
+    try:
+        asyncio.run(source.load("vpns"))
+    except RuntimeError as exc:
+        assert "503" in str(exc)
+    else:
+        raise AssertionError("no error")
+    assert not source.held("vpns")

@@ -90,7 +90,7 @@ class ExplorerScreen(TreeWiring, ActionsKeys, Screen[None]):
 
     @property
     def oapp(self) -> OneAndOneApp:
-        return self.app  # type: ignore[return-value]
+        return self.app
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")

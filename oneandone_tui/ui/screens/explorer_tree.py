@@ -32,13 +32,18 @@ class TreeWiring:
     """Handlers by name (``on_account_tree_opened``...): ``@on`` is collected only from
     classes of Textual's message pumps, which a mixin is not."""
 
-    oapp: OneAndOneApp
+    if TYPE_CHECKING:
+        @property
+        def oapp(self) -> OneAndOneApp: ...
+
+        @property
+        def table(self) -> ResourceTable: ...
+
     cat: Any
     items: dict[str, Any]
     _partial: bool
     _order: list[str]
     _pos: dict[str, int]
-    table: ResourceTable
     query_one: Any
     set_timer: Any
     focused: Any
@@ -70,7 +75,7 @@ class TreeWiring:
 
     @property
     def account_tree(self) -> AccountTree:
-        return self.query_one(AccountTree)  # type: ignore[no-any-return]
+        return self.query_one(AccountTree)
 
     def tree_refreshed(self) -> None:
         """The table's list was refreshed: the tree shows the same resources (not while only

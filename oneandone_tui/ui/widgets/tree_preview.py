@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -28,7 +29,7 @@ class TreePreview(VerticalScroll):
         self.node: Node | None = None
         self.body = Static("", id="preview-body")
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield self.body
 
     def show(self, source: TreeSource, node: Node, parts: Any) -> None:
