@@ -1,4 +1,4 @@
-"""Target 8: expanding Servers in the navigation tree, 10,000 servers against 100.
+"""Target 9: expanding Servers in the navigation tree, 10,000 servers against 100.
 
 The real app (``make_demo_app(servers=N)``, every transition settled, the explorer's poll
 parked) under Textual's headless driver at 120x40, frames timed as in ``table.py``. With the
@@ -110,9 +110,9 @@ def run(quick: bool = False) -> list[Result]:
     a_label, b_label = f"{LARGE:,} servers", f"{SMALL} servers"
     pooled = [v for r in large for v in r], [v for r in small for v in r]
     return [
-        ratio_result("tree_expand", "8. Tree: expanding Servers (key to frame)", a_label,
+        ratio_result("tree_expand", "9. Tree: expanding Servers (key to frame)", a_label,
                      pooled[0], b_label, pooled[1], "ms", 2.0),
-        ratio_result("tree_expand_textual", "8, Textual's Tree widget instead (context)",
+        ratio_result("tree_expand_textual", "9, Textual's Tree widget instead (context)",
                      a_label, [v for r in t_large for v in r], b_label,
                      [v for r in t_small for v in r], "ms", 2.0, target=False,
                      notes=["one node object per server: building and laying out 10,000 "
