@@ -28,6 +28,7 @@ BENCHMARKS = {
     "memory": "benchmarks.memory",
     "idle": "benchmarks.idle",
     "dashboard": "benchmarks.dashboard",
+    "tree": "benchmarks.tree",
 }
 #: Cheap enough for the smoke test (a few seconds each in quick mode).
 CHEAP = ("waiting", "loading")

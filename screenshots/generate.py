@@ -21,6 +21,7 @@ from textual.pilot import Pilot
 from oneandone_tui.emulator.clock import ManualClock
 from oneandone_tui.launch import make_demo_app
 from tests.ui.helpers import freeze_for_snapshots, settle
+from tests.ui.test_snapshots_tree import unfold_web_01
 
 HERE = Path(__file__).resolve().parent
 SIZE = (120, 40)
@@ -74,6 +75,7 @@ async def delete_confirmation(pilot: Pilot) -> None:
 
 SHOTS: list[tuple[str, Setup]] = [
     ("servers", keys()),
+    ("tree", unfold_web_01),
     ("server-detail", keys("enter")),
     ("server-detail-ips", keys("enter", "right right right right")),
     ("load-balancers", keys(chars(":lb") + " enter")),

@@ -40,7 +40,7 @@ def _base_commands() -> list[Command]:
         ("Refresh", "Reload what is on screen now", lambda app: app.screen.run_action("refresh")),
         ("Help", "Every key binding", lambda app: app.action_help()),
         ("Jump to a category", "Type part of a category's name", lambda app: app.action_jump()),
-        ("Toggle the category list", "Show or hide the navigation (ctrl+n)",
+        ("Toggle the tree", "Show or hide the navigation tree (ctrl+n)",
          lambda app: app.screen.run_action("toggle_nav")),
         ("Quit", "Leave oneandone-tui", lambda app: app.exit()),
     ]

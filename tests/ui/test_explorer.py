@@ -6,8 +6,9 @@ from dataclasses import replace
 
 from oneandone_tui.ui.screens.detail import DetailScreen
 from oneandone_tui.ui.screens.explorer import ExplorerScreen
-from oneandone_tui.ui.widgets.nav import CategoryNav
 from oneandone_tui.ui.widgets.resource_table import ResourceTable
+from oneandone_tui.ui.widgets.tree import AccountTree
+from oneandone_tui.ui.widgets.tree_pane import TreePane
 from tests.ui.helpers import notifications, settle, text_of, until
 
 
@@ -30,14 +31,18 @@ async def test_starts_on_servers_with_every_server(demo_app):
         assert row.styles[1] == "state-busy"
 
 
-async def test_nav_shows_counts_and_switches_category(demo_app):
+async def test_tree_shows_counts_and_switches_category(demo_app):
     async with demo_app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        nav = demo_app.screen.query_one(CategoryNav)
-        assert nav.counts["servers"] == 12 and nav.counts["load_balancers"] == 2
-        assert len(nav.counts) == 23
-        nav.focus()
-        await pilot.press("down", "down", "down", "enter")
+        source = demo_app.screen.tree_source
+        assert source.count("servers") == 12 and source.count("load_balancers") == 2
+        from oneandone_tui.catalogue import CATEGORIES
+
+        assert all(source.counted(c.key) for c in CATEGORIES)
+        tree = demo_app.screen.query_one(AccountTree)
+        tree.focus()
+        tree.reveal(("cat", "firewall_policies"))
+        await pilot.press("enter")
         await settle(pilot)
         assert demo_app.screen.cat.key == "firewall_policies"
         assert sorted(names(demo_app)) == ["Linux", "Windows", "db-internal", "web-public"]
@@ -182,13 +187,21 @@ async def test_help_lists_the_bindings(demo_app):
         assert isinstance(demo_app.screen, ExplorerScreen)
 
 
-async def test_small_terminal_hides_nav_but_shows_the_table(demo_app):
+async def test_small_terminal_lays_the_tree_over_the_table(demo_app):
     async with demo_app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert not demo_app.screen.query_one(CategoryNav).display
+        pane = demo_app.screen.query_one(TreePane)
+        assert not pane.display
         assert table(demo_app).row_count == 12 and table(demo_app).size.width >= 76
         await pilot.press("ctrl+n")
-        assert demo_app.screen.query_one(CategoryNav).display
+        assert pane.display and pane.has_class("-overlay")
+        assert demo_app.screen.query_one(AccountTree).has_focus
+        # Over the table, not beside it: the table keeps its width.
+        assert table(demo_app).size.width >= 76
+        await pilot.press("ctrl+n")
+        assert not pane.display and table(demo_app).has_focus
+        await pilot.press("ctrl+n", "escape")  # esc closes it too
+        assert not pane.display and table(demo_app).has_focus
 
 
 async def test_quit_with_q(demo_app):

@@ -191,17 +191,16 @@ async def test_charts_fit_a_small_terminal():
         assert isinstance(charts.query_one(MetricChart), MetricChart)
 
 
-async def test_the_nav_opens_the_monitoring_center_and_esc_comes_back():
+async def test_the_tree_opens_the_monitoring_center_and_esc_comes_back():
     from oneandone_tui.ui.screens.explorer import ExplorerScreen
-    from oneandone_tui.ui.widgets.nav import CategoryNav
+    from oneandone_tui.ui.widgets.tree import AccountTree
 
     demo = app()
     async with demo.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        nav = demo.screen.query_one(CategoryNav)
-        nav.focus()
-        nav.highlighted = next(i for i, c in enumerate(nav.categories)
-                               if c.key == "monitoring_center")
+        tree = demo.screen.query_one(AccountTree)
+        tree.focus()
+        tree.reveal(("cat", "monitoring_center"))
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(demo.screen, MonitoringCenterScreen)

@@ -34,9 +34,11 @@ from ..views import masked, secret_keys
 from ..visible import in_view
 from ..widgets.health_banner import HealthBanner
 from ..widgets.key_bar import KeyBar
-from ..widgets.nav import CategoryNav
 from ..widgets.resource_table import ResourceTable
 from ..widgets.status_bar import StatusBar
+from ..widgets.tree_pane import TreePane
+from ..widgets.tree_preview import TreePreview
+from .explorer_tree import FOLLOW_AFTER, TreeWiring
 
 if TYPE_CHECKING:
     from ..app import OneAndOneApp
@@ -52,7 +54,7 @@ COUNTS_EVERY = 900.0
 AFTER_FIRST_FRAME, HIDDEN_COUNTS = 0.1, 2.0
 
 
-class ExplorerScreen(ActionsKeys, Screen[None]):
+class ExplorerScreen(TreeWiring, ActionsKeys, Screen[None]):
     # The actions and a server's direct keys come first in the footer (it cuts from the
     # right); y and c are in the help (?) and the README's key table.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,7 +64,7 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         Binding("r", "refresh", "Refresh"),
         Binding("y", "json", "JSON", show=False),
         Binding("c", "copy_id", "Copy id", show=False),
-        Binding("ctrl+n", "toggle_nav", "Nav", show=False),
+        Binding("ctrl+n", "toggle_nav", "Tree", show=False),
     ]
 
     def __init__(self, start: str = "servers") -> None:
@@ -89,17 +91,18 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
 
     @property
     def oapp(self) -> OneAndOneApp:
-        return self.app  # type: ignore[return-value]
+        return self.app
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")
-        with Horizontal():
-            yield CategoryNav(CATEGORIES, id="nav")
+        with Horizontal(id="panes"):
+            yield TreePane(self.make_tree_source(), id="nav")
             with Vertical(id="main"):
                 yield HealthBanner()
                 yield Static("", id="list-error")
                 yield Input(placeholder="filter (esc clears, enter keeps)", id="filter")
                 yield ResourceTable(table_columns(self.cat.columns), id="table")
+                yield TreePreview(id="preview")
         yield StatusBar(self.oapp.connection, id="status")
         yield KeyBar()  # a light Footer (see widgets/key_bar.py)
 
@@ -110,8 +113,10 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self.query_one("#list-error", Static).display = False
+        self.query_one(TreePreview).display = False
         self._fit_nav()
-        self.query_one(CategoryNav).select_key(self.cat.key)
+        self.account_tree.select_key(self.cat.key)
+        self.account_tree.load_grace = 1.5 * FOLLOW_AFTER
         self.table.focus()
         self._update_title()
         self.oapp.poller.watch(self, Watch(lists=lambda: (self.cat.key,), every=SLOW,
@@ -136,18 +141,24 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         self._fit_nav()
 
     def _fit_nav(self) -> None:
-        """Narrow terminals (< 110 columns) give the table the whole width; ctrl+n toggles."""
-        nav = self.query_one(CategoryNav)
-        nav.display = self._nav_forced if self._nav_forced is not None \
-            else self.app.size.width >= 110
+        """Narrow terminals (< 110 columns) give the table the whole width and ctrl+n lays
+        the tree over it; from 110 columns the tree has its own column (ctrl+n hides it)."""
+        nav = self.query_one(TreePane)
+        narrow = self.app.size.width < 110
+        nav.set_class(narrow, "-overlay")
+        nav.display = self._nav_forced if self._nav_forced is not None else not narrow
+        self.account_tree.followed_key = self.cat.key
 
     # -- loading ----------------------------------------------------------------------------------
-    def show_category(self, key: str) -> None:
+    def show_category(self, key: str, *, focus: bool = True) -> None:
+        """Show a category's table (``focus``: and give it the keys; not when the tree's
+        cursor is moving over the categories)."""
         if key in ROUTES:  # a screen of its own (monitoring center, logs, usages)
             self.oapp.show_category(key)
             return
         if key == self.cat.key:
-            self.table.focus()
+            if focus:
+                self.table.focus()
             return
         self.cat = category(key)
         self.items = {}
@@ -161,9 +172,11 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         table.empty_text = "Loading…"
         self._set_filter_visible(False)
         table.set_filter("")
-        self.query_one(CategoryNav).select_key(key)
+        self.account_tree.select_key(key)
+        self.account_tree.followed_key = key
         self._update_title()
-        table.focus()
+        if focus:
+            table.focus()
         self.refresh_bindings()
         self._show_state()
         self.load_category()
@@ -213,7 +226,7 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         # 10,000 servers the usage report alone is 9 MB and 40,000 lines, fetched for a number.
         counts = await self.oapp.feed.counts([c for c in CATEGORIES if c.key not in known],
                                              reports=not self._large)
-        self.query_one(CategoryNav).set_counts({**counts, **known})
+        self.tree_source.put_counts({**counts, **known})
         self._update_title()
 
     # -- showing the state -------------------------------------------------------------------------
@@ -221,11 +234,10 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         change = message.change
         if change.kind == "list" and change.category == self.cat.key:
             self._show_state()
-        elif change.kind == "list" and not change.error and change.ids is None:
-            # Another reader's list (the dashboard's): the nav counts it too.
-            entry = self.oapp.state.lists.get(change.category)
-            if entry is not None and entry.loaded and not entry.partial:
-                self.query_one(CategoryNav).set_counts({change.category: len(entry.items)})
+        elif change.kind == "list" and not change.error:
+            # Another reader's list (the dashboard's, the tree's): the tree holds it too
+            # (its count, and its resources without a request of its own).
+            self.tree_source.from_state(change.category)
         elif change.kind == "health":
             self._show_error()
 
@@ -298,7 +310,8 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
 
     def _refreshed(self, changed: set[str], *, counted: bool) -> None:
         if counted:
-            self.query_one(CategoryNav).set_counts({self.cat.key: len(self.items)})
+            self.tree_source.put_counts({self.cat.key: len(self.items)})
+        self.tree_refreshed()
         self._update_title()
 
     def _apply_in_place(self, items: list[Item]) -> None:
@@ -414,10 +427,6 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
         if self.cat.key in DIRECT_KEYS:
             self.refresh_bindings()
 
-    @on(CategoryNav.Selected)
-    def _nav(self, event: CategoryNav.Selected) -> None:
-        self.show_category(event.key)
-
     def action_filter(self) -> None:
         self._set_filter_visible(True)
         self.query_one("#filter", Input).focus()
@@ -478,10 +487,13 @@ class ExplorerScreen(ActionsKeys, Screen[None]):
             self.notify(f"Copied {ident}")
 
     def action_toggle_nav(self) -> None:
-        nav = self.query_one(CategoryNav)
+        nav = self.query_one(TreePane)
         nav.display = self._nav_forced = not nav.display
         if nav.display:
-            nav.focus()
+            self.account_tree.focus()
+        else:
+            self.hide_preview()
+            self.table.focus()
 
 
 _ID = itemgetter("id")
