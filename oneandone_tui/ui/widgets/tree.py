@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...catalogue import category, state_style, state_text
+from ..safe import clean
 from ..tree_source import GROUPS, Entry, Part, TreeSource, label_of
 from .tree_rows import Flat, Node, parent_of
 
@@ -301,6 +302,9 @@ class AccountTree(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         node, depth = self.flat.row(index)
         label, right, label_style, right_style = self._describe(node)
+        # Names and states are account data: cleaned here, where every line of the tree is
+        # drawn as raw segments (``ui/safe.py``; "\x1b]0;..." would retitle the terminal).
+        label, right = clean(label), clean(right) if right else right
         if index == self.cursor:
             base = base + self._style("cursor")
         if node[0] in ("note",):

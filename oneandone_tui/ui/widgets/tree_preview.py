@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from ...catalogue import category, state_text
 from ..rows import key_values, list_table
+from ..safe import clean
 from ..tree_source import GROUPS, PENDING, TreeSource, label_of
 from ..views import masked, render_view, secret_keys
 from .tree_rows import Node
@@ -52,10 +53,10 @@ def describe(source: TreeSource, node: Node, parts: Any) -> RenderableType:
     if item is None:
         return Text("This resource is no longer listed.", style="italic")
     secrets = secret_keys(cat)
-    name = label_of(item)
+    name = clean(label_of(item))
     head = f"{cat.title} › {name}"
     if kind == "res":
-        state = state_text(item)
+        state = clean(state_text(item))
         title = Text(head + (f" · {state}" if state else ""), style="bold")
         hint = Text("enter: the full detail · right: its parts", style="dim")
         return Group(title, hint, Text(""), key_values(masked(item, secrets)))
@@ -71,14 +72,14 @@ def describe(source: TreeSource, node: Node, parts: Any) -> RenderableType:
         entry = entry.children[node[5]] if node[5] < len(entry.children) else None
     if entry is None:
         return Text("")
-    title = Text(f"{head} › {part.title} › {entry.label}", style="bold")
+    title = Text(f"{head} › {part.title} › {clean(entry.label)}", style="bold")
     body: list[RenderableType] = [title, Text("")]
     if entry.data is not None:
         body.append(key_values(masked(entry.data, secrets)))
     if entry.link is not None:
         target = source.item(entry.link.category, entry.link.id)
         other = category(entry.link.category)
-        body.append(Text(f"{other.title}: {entry.link.label} (enter opens it)",
+        body.append(Text(f"{other.title}: {clean(entry.link.label)} (enter opens it)",
                          style="italic"))
         if target is not None:
             body += [Text(""), key_values(masked(target, secret_keys(other)))]
@@ -102,13 +103,13 @@ def _group(source: TreeSource, title: str) -> RenderableType:
 def _part_body(source: TreeSource, key: str, item: Any, part: Any,
                secrets: frozenset[str]) -> RenderableType:
     if part.error:
-        return Text(f"Could not load: {part.error}", style="bold red")
+        return Text(f"Could not load: {clean(part.error, multiline=True)}", style="bold red")
     data = source.section_data(key, item, part)
     if data is PENDING:
         return Text("Loading…", style="italic")
     section = part.section
     if section is None:  # the related resources
-        return Text("\n".join(e.label for e in part.entries))
+        return Text("\n".join(clean(e.label) for e in part.entries))
     if data is None or data == [] or data == {}:
         return Text(section.empty, style="italic")
     if section.view:
