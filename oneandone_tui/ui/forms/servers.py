@@ -86,8 +86,9 @@ CREATE = FormSpec(
         Text("ipv6_range", "IPv6 range", hint="optional, e.g. 2001:8d8:1ff:1::/64"),
         Bool("power_on", "Power on", hint="start it when ready", default=True),
         Picker("firewall_policy_id", "Firewall policy", source=FIREWALLS, hint="none"),
-        Picker("load_balancer_id", "Load balancer", source=LOAD_BALANCERS, hint="none",
-               allow=same_datacenter()),
+        # Any datacenter: no source has a same-datacenter rule for load balancers (the Go
+        # live test assigns one to a server of another datacenter; docs/ENDPOINT_COVERAGE.md).
+        Picker("load_balancer_id", "Load balancer", source=LOAD_BALANCERS, hint="none"),
         Picker("monitoring_policy_id", "Monitoring policy", source=MONITORING_POLICIES,
                hint="none"),
         Picker("public_key", "SSH key", source=SSH_KEYS, hint="none"),
