@@ -404,18 +404,13 @@ class Poller:
                     and cat.status_fields:
                 await self._status_round(cat, entry.items, meta, seq)
             else:
-                items = await self.feed.items(cat)
+                await self._put_whole(cat, key, seq)
                 meta.full = False
-                self.state.put_list(key, items, raw=getattr(self.feed, "last_raw", {}).get(key),
-                                    seq=seq)
                 meta.cpu = time.process_time() - cpu
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            meta.errors += 1
-            meta.retry_at = self.clock() + self._backoff(meta.errors)
-            self._count(exc, report)
-            self.state.fail_list(key, exc)
+            self._list_failed(meta, key, exc, report)
             return
         meta.errors = 0
         self._count(None, report)
@@ -557,16 +552,26 @@ class Poller:
                     meta.errors = 0
                     self._judge(report)
                     return
-            items = await self.feed.items(cat)
-            self.state.put_list(key, items, raw=getattr(self.feed, "last_raw", {}).get(key),
-                                seq=seq)
+            await self._put_whole(cat, key, seq)
             meta.errors = 0
             self._count(None, report)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            meta.errors += 1
-            meta.retry_at = self.clock() + self._backoff(meta.errors)
-            self._count(exc, report)
-            self.state.fail_list(key, exc)
+            self._list_failed(meta, key, exc, report)
         self._judge(report)
+
+    async def _put_whole(self, cat: Any, key: str, seq: int) -> None:
+        """The whole list of ``cat`` into the state (its raw answer kept for object-shaped
+        categories)."""
+        items = await self.feed.items(cat)
+        self.state.put_list(key, items, raw=getattr(self.feed, "last_raw", {}).get(key),
+                            seq=seq)
+
+    def _list_failed(self, meta: Any, key: str, exc: Exception, report: Any) -> None:
+        """A list request failed: back off this list, count the error, keep the last data
+        marked with it."""
+        meta.errors += 1
+        meta.retry_at = self.clock() + self._backoff(meta.errors)
+        self._count(exc, report)
+        self.state.fail_list(key, exc)
