@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from oneandone_tui.ui.forms.discard import DiscardScreen
 from oneandone_tui.ui.forms.form import FormScreen
 from oneandone_tui.ui.forms.keys import ActionsMenu
 from oneandone_tui.ui.screens.detail import DetailScreen
@@ -67,7 +68,11 @@ async def visit_every_screen(pilot: Any, server: dict[str, Any], text: str) -> N
     await settle(pilot)
     assert isinstance(app.screen, FormScreen)
     assert_safe_screen(app, "edit form")
-    await pilot.press("escape")
+    await pilot.press("end", "x", "escape")  # a change: esc asks before throwing it away
+    await settle(pilot)
+    assert isinstance(app.screen, DiscardScreen)
+    assert_safe_screen(app, "discard dialog", shown)
+    await pilot.press("tab", "enter")
     await settle(pilot)
 
     # The API refuses the servers with ``text`` as its message: the toast shows it.

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from ..safe import clean, safe
+from ..safe import clean, markup, safe
 from .fields import Bool, Choice, Const, Field, Group, Password, Picker
 
 LOADING = "Loading…"
@@ -211,7 +211,8 @@ class GroupBox(Vertical):
         with Vertical(classes="group-rows"):
             yield from self.rows
         if not self.group.fixed:
-            yield Button(f"+ {self.group.add_label}", classes="row-add", compact=True)
+            yield Button(markup("+ $label", label=self.group.add_label), classes="row-add",
+                         compact=True)
         yield Static("", classes="field-error group-error")
 
     def add_row(self, values: dict[str, Any] | None = None) -> GroupRow:

@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ..safe import markup
+
 
 class DiscardScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "keep", "Keep editing")]
@@ -34,7 +36,8 @@ class DiscardScreen(ModalScreen[bool]):
         with Vertical() as box:
             box.border_title = "Discard changes?"
             box.border_subtitle = "enter: keep editing · tab: Discard"
-            yield Static(f"{self.form_title}: what you changed is lost if you leave now.")
+            yield Static(markup("$title: what you changed is lost if you leave now.",
+                                title=self.form_title))
             with Horizontal():
                 yield Button("Keep editing", id="discard-keep")
                 yield Button("Discard", id="discard-yes", variant="error")

@@ -26,7 +26,7 @@ from ...state import Watch
 from .. import accounting, routes
 from ..bridge import StateChanged
 from ..overview import COUNTED, DASHBOARD_LISTS, LOG_PERIOD, USAGE_PERIOD, Overview, from_state
-from ..safe import clean, markup
+from ..safe import clean, escape, markup
 from ..visible import in_view
 from ..widgets.health_banner import HealthBanner
 from ..widgets.key_bar import KeyBar
@@ -56,7 +56,8 @@ def resource_line(key: str, count: int | None, states: dict[str, int] | None,
 
 
 def _stale(ov: Overview, key: str) -> str:
-    return f"⚠ stale: {clean(ov.stale[key])}" if key in ov.stale else ""
+    # A border title is markup: the message is escaped, not just cleaned.
+    return f"⚠ stale: {escape(ov.stale[key])}" if key in ov.stale else ""
 
 
 class DashboardScreen(Screen[None]):

@@ -14,6 +14,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from ..safe import markup
+
 #: Checks a token; None when it works, else a message for the user.
 TokenCheck = Callable[[str], Awaitable[str | None]]
 
@@ -34,8 +36,8 @@ class TokenScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"[b]A new API token[/b]\nThe API refused the token in use. Paste a "
-                         f"new one: it is checked, then {self.where}.")
+            yield Static(markup("[b]A new API token[/b]\nThe API refused the token in use. Paste a "
+                                "new one: it is checked, then $where.", where=self.where))
             yield Label("API token")
             yield Input(password=True, placeholder="paste your API token", id="token")
             yield Static("", id="token-error")
