@@ -46,6 +46,9 @@ class Entry:
     error_at: float | None = None
     #: Counts the changes of ``data`` (a reader can skip a redraw it already did).
     version: int = 0
+    #: The last attempt was answered 404: the resource no longer exists (deleted, perhaps
+    #: by someone else). ``data`` is what it was when last seen.
+    gone: bool = False
 
     @property
     def loaded(self) -> bool:
@@ -184,6 +187,7 @@ class AccountState:
         entry.data = data
         entry.fetched_at = self.last_data = self.clock()
         entry.error = entry.error_at = None
+        entry.gone = False
         if not same:
             entry.version += 1
             self._emit(Change("section", key, (item_id,), title))
@@ -196,6 +200,8 @@ class AccountState:
     def fail_section(self, key: str, item_id: str, title: str, exc: BaseException) -> None:
         entry = self.section(key, item_id, title)
         entry.error, entry.error_at = error_text(exc), self.clock()
+        # By status, not class: the state does not import the client (any 404 means gone).
+        entry.gone = getattr(exc, "status", None) == 404
         self._emit(Change("section", key, (item_id,), title, error=True))
 
     def forget(self, key: str, item_id: str) -> None:

@@ -24,7 +24,7 @@ from oneandone_tui.state import SLOW
 from oneandone_tui.ui import timing
 from oneandone_tui.ui.forms.spec import Target
 from oneandone_tui.ui.screens.detail import DetailScreen
-from tests.ui.forms.helpers import finish
+from tests.ui.forms.helpers import finish, mutating
 from tests.ui.helpers import settle, text_of, until
 
 
@@ -251,3 +251,30 @@ async def test_server_alerts_have_one_source_on_the_dashboard_the_center_and_the
         overview = text_of(app.screen.query_one("#section-0 .section-body"))
         assert "critical: 1 process check critical" in overview
         assert "alerts       none" not in overview
+
+
+async def test_a_resource_deleted_behind_the_apps_back_reads_deleted_and_takes_no_action(
+        clock):
+    """The API answers 404 for the open resource: the tab says it no longer exists (not a
+    "stale" refresh error), keeps what it last showed, and its action keys do nothing."""
+    app = make_demo_app(clock=ManualClock())
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        screen = await open_tab(pilot, "servers", "web-02", "Overview")
+        other = Client(app.emulator.token, transport=app.emulator.direct())
+        await other.servers.delete(screen.item_id)
+        app.emulator.settle()  # removed for good: the API now answers 404
+        for _ in range(3):
+            await one_round(pilot, clock)
+            if "DELETED" in text_of(screen.query_one("#detail-title")):
+                break
+        await pilot.pause()
+        title = text_of(screen.query_one("#detail-title"))
+        note = text_of(screen.query_one("#detail-error"))
+        assert "DELETED" in title and "web-02" in title
+        assert "no longer exists" in note and "404" in note
+        assert "web-02" in tab_text(screen, "Overview")  # what it was, kept
+        sent = mutating(app)
+        await pilot.press("a", "x", "ctrl+d")
+        await settle(pilot)
+        assert app.screen is screen and mutating(app) == sent  # no menu, no form, nothing sent

@@ -58,6 +58,14 @@ def stale_note(age: float | None, error: str, what: str) -> str:
     return f"⚠ stale: shown as of {when} ago; could not refresh the {what}: {shown}"
 
 
+def gone_note(age: float | None, what: str) -> str:
+    """The line of a resource the API no longer knows (404): deleted, here or elsewhere."""
+    when = "" if age is None else f" as last seen {int(age)}s ago" if age < 120 \
+        else f" as last seen {int(age) // 60}m ago"
+    return (f"✗ This {what} no longer exists: the API answers 404 for it (deleted). Shown"
+            f"{when}; nothing can be done to it. esc goes back.")
+
+
 class DetailScreen(ActionsKeys, Screen[None]):
     # The actions and a server's direct keys early in the footer (it cuts from the right);
     # y and c are in the help (?) and the README's key table.
@@ -251,16 +259,21 @@ class DetailScreen(ActionsKeys, Screen[None]):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{self.cat.title} › ", style="dim")
         text.append(clean(self.item_name()), style="bold")
+        full = self._entry(None)
         state = state_text(item)
-        if state:
+        if full.gone:
+            text.append("  DELETED", style="bold red")
+        elif state:
             text.append(f"  {clean(state)}", style="bold yellow" if is_transitional(item)
                         else "bold")
         self.query_one("#detail-title", Static).update(text)
         # The resource's own error on a line of its own, wrapped (never cut).
-        full = self._entry(None)
         line = self.query_one("#detail-error", Static)
         line.display = full.error is not None
-        if full.error is not None:
+        if full.gone:
+            line.update(Text(gone_note(self.oapp.state.age(full),
+                                       self.cat.title.lower().rstrip("s")), style="bold red"))
+        elif full.error is not None:
             line.update(Text(stale_note(self.oapp.state.age(full), full.error,
                                         self.cat.title.lower().rstrip("s"))))
         self.refresh_bindings()  # the direct keys dim when the new state rules them out
@@ -354,6 +367,8 @@ class DetailScreen(ActionsKeys, Screen[None]):
             return "key" in secret_keys(self.cat)
         if action == "logs":
             return bool(self.cat.log_types)
+        if action in ("direct", "actions", "edit", "delete") and self._entry(None).gone:
+            return None  # shown dimmed: a deleted resource takes no action
         return super().check_action(action, parameters)
 
     def action_copy_key(self) -> None:
