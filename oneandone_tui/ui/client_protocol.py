@@ -16,6 +16,10 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from ..api.client import ClientStats, RequestEvent
+    from ..secret import Secret
+
+# <generated: facade-imports> by `python -m oneandone_tui.tools.gen_exports`; do not edit
+if TYPE_CHECKING:
     from ..api.resources import (
         BlockStorages,
         Datacenters,
@@ -40,7 +44,7 @@ if TYPE_CHECKING:
         Users,
         Vpns,
     )
-    from ..secret import Secret
+# </generated: facade-imports>
 
 __all__ = ["UiClient"]
 
@@ -54,6 +58,7 @@ class UiClient(Protocol):
     stats: ClientStats
     observer: Callable[[RequestEvent], None] | None
 
+    # <generated: facades> by `python -m oneandone_tui.tools.gen_exports`; do not edit
     servers: Servers
     images: Images
     shared_storages: SharedStorages
@@ -76,6 +81,7 @@ class UiClient(Protocol):
     vpns: Vpns
     block_storages: BlockStorages
     ssh_keys: SshKeys
+    # </generated: facades>
 
     @property
     def token(self) -> Secret | None: ...

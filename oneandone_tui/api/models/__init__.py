@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._base import Checker, RequestObject
 
+# <generated: exports> by `python -m oneandone_tui.tools.gen_exports`; do not edit
 if TYPE_CHECKING:  # for type checkers; at run time __getattr__ imports on first use
     from .accounts import (
         Role,
@@ -125,15 +126,6 @@ _MODULES: dict[str, str] = {
     "VpnUpdate": "accounts",
 }
 
-
-def __getattr__(name: str) -> Any:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
 __all__ = [
     "AttachServer",
     "BlockStorage",
@@ -185,3 +177,13 @@ __all__ = [
     "Vpn",
     "VpnUpdate",
 ]
+# </generated: exports>
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ._base import Endpoint, ListableResource, ManagedResource, Resource, endpoint
 from .facades import Facades
 
+# <generated: exports> by `python -m oneandone_tui.tools.gen_exports`; do not edit
 if TYPE_CHECKING:  # for type checkers; at run time __getattr__ imports on first use
     from .block_storages import BlockStorages
     from .catalogues import (
@@ -95,6 +96,7 @@ __all__ = [
     "Vpns",
     "endpoint",
 ]
+# </generated: exports>
 
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# <generated: imports> by `python -m oneandone_tui.tools.gen_exports`; do not edit
 if TYPE_CHECKING:
     from .block_storages import BlockStorages
     from .catalogues import (
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from .usages import Usages
     from .users import Users
     from .vpns import Vpns
+# </generated: imports>
 
 __all__ = ["Facades"]
 
