@@ -7,6 +7,11 @@ checker sees ``ctx.client.servers.create(...)`` with its real signature.
 
 Only types are imported (``TYPE_CHECKING``): importing this module costs nothing at start-up and
 pulls in neither the client nor any category.
+
+The facades are those of ``api/resources/facades.py``, copied by ``python -m
+oneandone_tui.tools.gen_exports``: a Protocol may not derive from that plain class, and the
+client may not derive from a Protocol that declares them (a type checker would then call the
+client, which builds its facades on first use, abstract).
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ Names follow the official Python SDK's classes (``Server``, ``Hdd``, ``LoadBalan
 plain arguments get a class named after what they change (``ServerHardware``,
 ``LoadBalancerUpdate``). Every class has ``errors()`` (all problems, for forms), ``validate()``
 (the first problem, raised) and ``to_body()`` (the JSON, with only the fields that are set).
+
+Each module's ``__all__`` is the one list of its request objects: the block below (and the
+re-exports of ``oneandone_tui.api``) is generated from them by ``python -m
+oneandone_tui.tools.gen_exports``.
 """
 
 from __future__ import annotations

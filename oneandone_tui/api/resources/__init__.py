@@ -1,7 +1,9 @@
 """One module per category; :data:`RESOURCES` maps the client's attribute names to them.
 
 The modules (and the request objects they use) are imported when a category is first used:
-the TUI's first frame needs only the servers."""
+the TUI's first frame needs only the servers. The categories are declared once, in
+``facades.py``; the block below is generated from it (``python -m
+oneandone_tui.tools.gen_exports``)."""
 
 from __future__ import annotations
 
@@ -97,7 +99,6 @@ __all__ = [
     "endpoint",
 ]
 # </generated: exports>
-
 
 
 def _class(name: str) -> type[Resource]:
