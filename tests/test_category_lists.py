@@ -48,24 +48,24 @@ def _copy_of_the_package(tmp_path: Path) -> Path:
     return package
 
 
-def _declare_dns_zones(package: Path) -> None:
+def _declare_test_gadgets(package: Path) -> None:
     """What a person writes for a new category in the client: its module, its request
     objects' module, and its one line in the facades."""
-    (package / "api" / "resources" / "dns_zones.py").write_text(
-        "from ._base import ManagedResource\n\n\nclass DnsZones(ManagedResource):\n"
-        "    path = 'dns_zones'\n")
-    (package / "api" / "models" / "dns.py").write_text(
-        "from ._base import RequestObject\n\n__all__ = ['DNS_TTL', 'DnsZone', 'zone_of']\n"
-        "DNS_TTL = 60\n\n\nclass DnsZone(RequestObject):\n    pass\n\n\n"
-        "def zone_of(name):\n    return name\n")
+    (package / "api" / "resources" / "test_gadgets.py").write_text(
+        "from ._base import ManagedResource\n\n\nclass TestGadgets(ManagedResource):\n"
+        "    path = 'test_gadgets'\n")
+    (package / "api" / "models" / "test_gadgets.py").write_text(
+        "from ._base import RequestObject\n\n__all__ = ['GADGET_TTL', 'TestGadget', 'gadget_of']\n"
+        "GADGET_TTL = 60\n\n\nclass TestGadget(RequestObject):\n    pass\n\n\n"
+        "def gadget_of(name):\n    return name\n")
     facades = package / "api" / "resources" / "facades.py"
     facades.write_text(facades.read_text().replace(
-        "    ssh_keys: SshKeys\n", "    ssh_keys: SshKeys\n    dns_zones: DnsZones\n"))
+        "    ssh_keys: SshKeys\n", "    ssh_keys: SshKeys\n    test_gadgets: TestGadgets\n"))
 
 
 def test_a_new_category_reaches_every_generated_block(tmp_path: Path) -> None:
     package = _copy_of_the_package(tmp_path)
-    _declare_dns_zones(package)
+    _declare_test_gadgets(package)
 
     assert gen_exports.run(package, write=False) == [
         "oneandone_tui/api/__init__.py [exports]",
@@ -86,25 +86,26 @@ def test_a_new_category_reaches_every_generated_block(tmp_path: Path) -> None:
     top, models_init = read("api/__init__.py"), read("api/models/__init__.py")
     res_init, facades = read("api/resources/__init__.py"), read("api/resources/facades.py")
     protocol = read("ui/client_protocol.py")
-    assert "    from .dns import DnsZone\n" in models_init
-    assert '    "DnsZone": "dns",\n' in models_init and '    "DnsZone",\n' in models_init
+    assert "    from .test_gadgets import TestGadget\n" in models_init
+    assert '    "TestGadget": "test_gadgets",\n' in models_init
+    assert '    "TestGadget",\n' in models_init
     # Only the request objects (classes) are re-exported: not the constant nor the function.
-    assert "DNS_TTL" not in models_init + top and "zone_of" not in models_init + top
-    assert '"DnsZone"' in top.split("_MODULES")[1] and '    "DnsZone",\n' in top
-    assert "DnsZone," in top.split("from .models import")[1].split(")")[0]
-    assert "    from .dns_zones import DnsZones\n" in res_init
-    assert '    "DnsZones": "dns_zones",\n' in res_init and '    "DnsZones",\n' in res_init
-    assert "    from .dns_zones import DnsZones\n" in facades
-    assert "        DnsZones,\n" in protocol and "    dns_zones: DnsZones\n" in protocol
+    assert "GADGET_TTL" not in models_init + top and "gadget_of" not in models_init + top
+    assert '"TestGadget"' in top.split("_MODULES")[1] and '    "TestGadget",\n' in top
+    assert "TestGadget," in top.split("from .models import")[1].split(")")[0]
+    assert "    from .test_gadgets import TestGadgets\n" in res_init
+    assert '    "TestGadgets": "test_gadgets",\n' in res_init and '    "TestGadgets",\n' in res_init
+    assert "    from .test_gadgets import TestGadgets\n" in facades
+    assert "        TestGadgets,\n" in protocol and "    test_gadgets: TestGadgets\n" in protocol
     # Nothing outside the blocks moved.
-    assert protocol.count("dns_zones") == 1 and "def __getattr__" in res_init
+    assert protocol.count("test_gadgets") == 1 and "def __getattr__" in res_init
 
 
 def test_a_facade_no_module_defines_is_refused_by_name(tmp_path: Path) -> None:
     package = _copy_of_the_package(tmp_path)
-    _declare_dns_zones(package)
-    (package / "api" / "resources" / "dns_zones.py").unlink()
-    with pytest.raises(gen_exports.GenerationError, match=r"dns_zones: DnsZones"):
+    _declare_test_gadgets(package)
+    (package / "api" / "resources" / "test_gadgets.py").unlink()
+    with pytest.raises(gen_exports.GenerationError, match=r"test_gadgets: TestGadgets"):
         gen_exports.run(package, write=False)
 
 
