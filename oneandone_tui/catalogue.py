@@ -2,7 +2,9 @@
 sections of its detail pane (the SDK's helper getters), and the links to related resources.
 
 No Textual import: the UI reads this table and renders it; adding a category or a column is an
-edit here, not a new screen. Values are computed from the API's JSON as it comes.
+edit here, not a new screen: the explorer, the tree's groups, the palette, the counts and which
+categories have actions (``forms=``) all follow from :data:`CATEGORIES`. Values are computed
+from the API's JSON as it comes.
 """
 
 from __future__ import annotations
@@ -196,6 +198,12 @@ class Category:
     #: The ``q`` search and ``fields`` projection a poller may use for a cheap status round.
     status_fields: str | None = "id,state"
     log_types: Sequence[str] = ()
+    #: The group of the navigation tree it is shown in (``ui/tree_source.py`` ``GROUP_ORDER``).
+    group: str = ""
+    #: The modules of ``ui/forms/`` that register its actions (``register(key, ...)``), by
+    #: name: none, the category has no actions. Names only, so that knowing which categories
+    #: have actions imports no form (the first frame does not wait for them).
+    forms: Sequence[str] = ()
 
     def row_id(self, item: Item) -> str:
         return str(item.get("id"))
@@ -346,7 +354,8 @@ CATEGORIES: tuple[Category, ...] = (
                                                Col("deletion_date", "Deleted on", 25))),
         ),
         links=server_links, aliases=("srv", "server", "vm", "machines"),
-        status_fields="id,status", log_types=("VM",)),
+        status_fields="id,status", log_types=("VM",),
+        group="Compute", forms=("servers", "server_parts")),
     Category(
         "images", "Images", "images",
         (NAME, STATE, DC, Col("os", "OS", 14, 1, lambda i: f"{i.get('os') or ''} "
@@ -356,7 +365,8 @@ CATEGORIES: tuple[Category, ...] = (
         sections=(Section("Overview", links=lambda i: _ref("server", "servers",
                                                            {"id": i.get("server_id"),
                                                             "name": i.get("server_id")})),),
-        aliases=("img", "image", "backups"), log_types=("IMAGE",)),
+        aliases=("img", "image", "backups"), log_types=("IMAGE",),
+        group="Compute", forms=("images",)),
     Category(
         "shared_storages", "Shared Storages", "shared_storages",
         (NAME, STATE, DC, Col("size", "Size GB", 7, align="right"),
@@ -368,7 +378,8 @@ CATEGORIES: tuple[Category, ...] = (
                                                  Col("rights", "Rights", 6),
                                                  Col("id", "Id", 32)),
                           links=servers_of())),
-        aliases=("ss", "storage", "nfs", "shares"), log_types=("SHAREDSTORAGE",)),
+        aliases=("ss", "storage", "nfs", "shares"), log_types=("SHAREDSTORAGE",),
+        group="Storage", forms=("shared_storages",)),
     Category(
         "firewall_policies", "Firewall Policies", "firewall_policies",
         (NAME, STATE, Col("default", "Default", 7, 0, yes_no("default")),
@@ -379,7 +390,8 @@ CATEGORIES: tuple[Category, ...] = (
                   Section("Rules", "rules", RULE_COLUMNS),
                   Section("Server IPs", "ips", ATTACHED_IP_COLUMNS,
                           links=attached_ip_links)),
-        aliases=("fw", "firewall", "firewalls"), log_types=("FIREWALL",)),
+        aliases=("fw", "firewall", "firewalls"), log_types=("FIREWALL",),
+        group="Network", forms=("firewall_policies",)),
     Category(
         "load_balancers", "Load Balancers", "load_balancers",
         (NAME, STATE, DC, Col("ip", "IP", 15), Col("method", "Method", 17),
@@ -389,14 +401,16 @@ CATEGORIES: tuple[Category, ...] = (
                   Section("Rules", "rules", LB_RULE_COLUMNS),
                   Section("Server IPs", "ips", ATTACHED_IP_COLUMNS,
                           links=attached_ip_links)),
-        aliases=("lb", "lbs", "balancer"), log_types=("LOADBALANCER",)),
+        aliases=("lb", "lbs", "balancer"), log_types=("LOADBALANCER",),
+        group="Network", forms=("load_balancers",)),
     Category(
         "public_ips", "Public IPs", "public_ips",
         (Col("ip", "IP", 16, 1), STATE, DC, Col("type", "Type", 4),
          Col("assigned", "Assigned to", 16, 1, lambda i: get(i, "assigned_to.name")),
          Col("reverse_dns", "Reverse DNS", 16, 1)),
         sections=(Section("Overview", links=public_ip_links),),
-        links=public_ip_links, aliases=("ip", "ips", "addresses"), log_types=("IP",)),
+        links=public_ip_links, aliases=("ip", "ips", "addresses"), log_types=("IP",),
+        group="Network", forms=("public_ips",)),
     Category(
         "private_networks", "Private Networks", "private_networks",
         (NAME, STATE, DC, Col("network_address", "Network", 15),
@@ -404,7 +418,8 @@ CATEGORIES: tuple[Category, ...] = (
          Col("servers", "Servers", 7, 0, count_text("servers"), align="right")),
         sections=(Section("Overview"),
                   Section("Servers", "servers", ID_NAME, links=servers_of())),
-        aliases=("pn", "pns", "vlan", "network"), log_types=("PRIVATENETWORK",)),
+        aliases=("pn", "pns", "vlan", "network"), log_types=("PRIVATENETWORK",),
+        group="Network", forms=("private_networks",)),
     Category(
         "monitoring_center", "Monitoring Center", "monitoring_center",
         (NAME, Col("state", "State", 12, 0, lambda i: get(i, "status.state"),
@@ -415,7 +430,7 @@ CATEGORIES: tuple[Category, ...] = (
          Col("alerts", "Alerts", 9, 0, lambda i: _alert_total(i))),
         sections=(Section("Overview"),),
         aliases=("mc", "monitoring", "usage", "metrics"), stateful=False,
-        status_fields=None),
+        status_fields=None, group="Monitoring"),
     Category(
         "monitoring_policies", "Monitoring Policies", "monitoring_policies",
         (NAME, STATE, Col("default", "Default", 7, 0, yes_no("default")),
@@ -431,7 +446,8 @@ CATEGORIES: tuple[Category, ...] = (
                                                      Col("alert_if", "Alert if", 15),
                                                      Col("email_notification", "E-mail", 6))),
                   Section("Servers", "servers", ID_NAME, links=servers_of())),
-        aliases=("mp", "mps", "policies", "alerting"), log_types=("MONITORINGPOLICY",)),
+        aliases=("mp", "mps", "policies", "alerting"), log_types=("MONITORINGPOLICY",),
+        group="Monitoring", forms=("monitoring_policies", "monitoring_parts")),
     Category(
         "logs", "Logs", "logs",
         (Col("start_date", "Start", 20), Col("action", "Action", 16),
@@ -442,7 +458,8 @@ CATEGORIES: tuple[Category, ...] = (
              style=lambda i: "state-good" if get(i, "status.state") in ("OK", "COMPLETED")
              else "state-busy")),
         list_kwargs={"period": "LAST_7D"}, sections=(Section("Overview", links=log_links),),
-        aliases=("log", "events", "audit", "history"), stateful=False, status_fields=None),
+        aliases=("log", "events", "audit", "history"), stateful=False, status_fields=None,
+        group="Monitoring"),
     Category(
         "users", "Users", "users",
         (NAME, STATE, Col("email", "E-mail", 20, 1),
@@ -453,7 +470,8 @@ CATEGORIES: tuple[Category, ...] = (
         sections=(Section("Overview", links=user_links, secret_keys=frozenset({"key"})),
                   Section("API access", "api", secret_keys=frozenset({"key"})),
                   Section("Allowed IPs", "allowed_ips", view="allowed_ips")),
-        links=user_links, aliases=("user", "accounts", "people"), log_types=("USER",)),
+        links=user_links, aliases=("user", "accounts", "people"), log_types=("USER",),
+        group="Account", forms=("users",)),
     Category(
         "roles", "Roles", "roles",
         (NAME, STATE, Col("default", "Default", 7, 0, yes_no("default")),
@@ -461,31 +479,34 @@ CATEGORIES: tuple[Category, ...] = (
         sections=(Section("Overview"),
                   Section("Permissions", "permissions", view="permissions"),
                   Section("Users", "users", ID_NAME)),
-        aliases=("role", "permissions", "rbac"), log_types=("ROLE",)),
+        aliases=("role", "permissions", "rbac"), log_types=("ROLE",),
+        group="Account", forms=("roles",)),
     Category(
         "usages", "Usages", "usages",
         (Col("group", "Group", 16), Col("name", "Resource", 18, 1), Col("type", "Service", 9),
          Col("avg_amount", "Average", 8, align="right"), Col("unit", "Unit", 6),
          Col("usage", "Minutes", 8, align="right")),
         list_kwargs={"period": "LAST_30D"}, flatten=flatten_usages, gettable=False,
-        stateful=False, status_fields=None, aliases=("usage", "billing", "consumption")),
+        stateful=False, status_fields=None, aliases=("usage", "billing", "consumption"),
+        group="Monitoring"),
     Category(
         "server_appliances", "Server Appliances", "server_appliances",
         (NAME, Col("os_family", "Family", 8), Col("os_version", "Version", 16, 1),
          Col("os_image_type", "Kind", 9), Col("min_hdd_size", "Min disk", 8, align="right"),
          Col("categories", "Category", 11, 0,
              lambda i: ", ".join(i.get("categories") or []))),
-        aliases=("appliances", "os", "templates"), stateful=False, status_fields=None),
+        aliases=("appliances", "os", "templates"), stateful=False, status_fields=None,
+        group="Compute"),
     Category(
         "dvd_isos", "DVD ISOs", "dvd_isos",
         (NAME, Col("os_family", "Family", 8), Col("os_version", "Version", 16, 1),
          Col("type", "Type", 4)),
-        aliases=("dvd", "iso", "isos"), stateful=False, status_fields=None),
+        aliases=("dvd", "iso", "isos"), stateful=False, status_fields=None, group="Compute"),
     Category(
         "vpns", "VPNs", "vpns",
         (NAME, STATE, DC, Col("type", "Type", 4), Col("ips", "IPs", 15, 1, ips_text),
          CREATED),
-        aliases=("vpn",), log_types=("VPN",)),
+        aliases=("vpn",), log_types=("VPN",), group="Network", forms=("vpns",)),
     Category(
         "block_storages", "Block Storages", "block_storages",
         (NAME, STATE, DC, Col("size", "Size GB", 7, align="right"),
@@ -493,22 +514,25 @@ CATEGORIES: tuple[Category, ...] = (
         links=lambda i: _ref("server", "servers", i.get("server")),
         sections=(Section("Overview", links=lambda i: _ref("server", "servers",
                                                            i.get("server"))),),
-        aliases=("bs", "block", "volumes", "disks"), log_types=("BLOCKSTORAGE",)),
+        aliases=("bs", "block", "volumes", "disks"), log_types=("BLOCKSTORAGE",),
+        group="Storage", forms=("block_storages",)),
     Category(
         "ssh_keys", "SSH Keys", "ssh_keys",
         (NAME, STATE, Col("md5", "Fingerprint (md5)", 32, 1),
          Col("servers", "Servers", 7, 0, count_text("servers"), align="right"), CREATED),
         sections=(Section("Overview", links=lambda i: servers_of()(i.get("servers"))),),
-        aliases=("ssh", "keys", "key"), log_types=("SSHKEY",)),
+        aliases=("ssh", "keys", "key"), log_types=("SSHKEY",),
+        group="Account", forms=("ssh_keys",)),
     Category(
         "recovery_appliances", "Recovery Appliances", "recovery_appliances",
         (NAME, Col("os_family", "Family", 8), Col("os", "OS", 12, 1)),
-        aliases=("recovery", "rescue"), stateful=False, status_fields=None),
+        aliases=("recovery", "rescue"), stateful=False, status_fields=None, group="Compute"),
     Category(
         "datacenters", "Datacenters", "datacenters",
         (Col("country_code", "Code", 4), Col("location", "Location", 30, 1),
          Col("id", "Id", 32)),
-        aliases=("dc", "dcs", "regions", "locations"), stateful=False, status_fields=None),
+        aliases=("dc", "dcs", "regions", "locations"), stateful=False, status_fields=None,
+        group="Account"),
     Category(
         "fixed_instance_sizes", "Fixed Instance Sizes", "servers",
         (NAME, Col("vcore", "vCPU", 4, 0, lambda i: get(i, "hardware.vcore"), align="right"),
@@ -516,14 +540,15 @@ CATEGORIES: tuple[Category, ...] = (
          Col("disk", "Disk GB", 7, 0, lambda i: disks_gb(i.get("hardware") or {}),
              align="right"), Col("id", "Id", 32, 1)),
         list_call="fixed_instance_sizes", gettable=False,
-        aliases=("sizes", "flavors", "flavours", "fixed"), stateful=False, status_fields=None),
+        aliases=("sizes", "flavors", "flavours", "fixed"), stateful=False, status_fields=None,
+        group="Compute"),
     Category(
         "baremetal_models", "Baremetal Models", "servers",
         (NAME, Col("cores", "Cores", 5, 0, lambda i: get(i, "hardware.cores"), align="right"),
          Col("ram", "RAM GB", 6, 0, lambda i: get(i, "hardware.ram"), align="right"),
          Col("id", "Id", 32, 1)),
         list_call="baremetal_models", gettable=False, aliases=("baremetal", "bm", "metal"),
-        stateful=False, status_fields=None),
+        stateful=False, status_fields=None, group="Compute"),
     Category(
         "pricing", "Pricing", "pricing",
         (Col("group", "Group", 24), Col("name", "Item", 24, 1),
@@ -531,7 +556,7 @@ CATEGORIES: tuple[Category, ...] = (
                                                         align="right"),
          Col("unit", "Unit", 9)),
         list_call="get", flatten=flatten_pricing, gettable=False,
-        aliases=("prices", "cost", "costs"), stateful=False, status_fields=None),
+        aliases=("prices", "cost", "costs"), stateful=False, status_fields=None, group="Account"),
 )
 
 BY_KEY: dict[str, Category] = {c.key: c for c in CATEGORIES}

@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# <generated: exports> by `python -m oneandone_tui.tools.gen_exports`; do not edit
 if TYPE_CHECKING:  # for type checkers; at run time __getattr__ imports on first use
     from .client import DEFAULT_BASE_URL, ApiResponse, Client, ClientStats, RequestEvent, Timeouts
     from .errors import (
@@ -98,28 +99,30 @@ if TYPE_CHECKING:  # for type checkers; at run time __getattr__ imports on first
 
 #: Submodule -> the public names it defines.
 _MODULES: dict[str, tuple[str, ...]] = {
-    ".client": ("DEFAULT_BASE_URL", "ApiResponse", "Client", "ClientStats", "RequestEvent",
-                "Timeouts"),
-    ".errors": ("ApiError", "ApiValidationError", "AuthError", "Conflict", "InvalidResponse",
-                "NetworkError", "NotFound", "OutcomeUnknown", "RateLimited", "ReadOnlyError",
-                "ResponseError", "ServerError", "Timeout", "UnexpectedResponse",
-                "ValidationError", "WaitError", "WaitFailed", "WaitTimeout"),
-    ".models": ("AttachServer", "BlockStorage", "BlockStorageUpdate", "FirewallPolicy",
-                "FirewallPolicyRule", "FirewallPolicyRules", "FirewallPolicyUpdate", "Hdd",
-                "HddList", "HddResize", "Image", "ImageUpdate", "LoadBalancer", "LoadBalancerRule",
-                "LoadBalancerRules", "LoadBalancerUpdate", "MonitoringPolicy",
-                "MonitoringPolicyUpdate", "Period", "Port", "Ports", "PrivateNetwork",
-                "PrivateNetworkUpdate", "Process", "Processes", "PublicIp", "ReinstallImage",
-                "RequestObject", "Role", "RolePermissions", "RoleUpdate", "Server", "ServerAction",
-                "ServerClone", "ServerHardware", "ServerUpdate", "SharedStorage",
-                "SharedStorageAccess", "SharedStorageServers", "SharedStorageUpdate", "SshKey",
-                "SshKeyUpdate", "Threshold", "User", "UserApiIps", "UserUpdate", "Vpn",
-                "VpnUpdate"),
+    ".client": (
+        "DEFAULT_BASE_URL", "ApiResponse", "Client", "ClientStats", "RequestEvent", "Timeouts",
+    ),
+    ".errors": (
+        "ApiError", "ApiValidationError", "AuthError", "Conflict", "InvalidResponse",
+        "NetworkError", "NotFound", "OutcomeUnknown", "RateLimited", "ReadOnlyError",
+        "ResponseError", "ServerError", "Timeout", "UnexpectedResponse", "ValidationError",
+        "WaitError", "WaitFailed", "WaitTimeout",
+    ),
+    ".models": (
+        "AttachServer", "BlockStorage", "BlockStorageUpdate", "FirewallPolicy",
+        "FirewallPolicyRule", "FirewallPolicyRules", "FirewallPolicyUpdate", "Hdd", "HddList",
+        "HddResize", "Image", "ImageUpdate", "LoadBalancer", "LoadBalancerRule",
+        "LoadBalancerRules", "LoadBalancerUpdate", "MonitoringPolicy", "MonitoringPolicyUpdate",
+        "Period", "Port", "Ports", "PrivateNetwork", "PrivateNetworkUpdate", "Process", "Processes",
+        "PublicIp", "ReinstallImage", "RequestObject", "Role", "RolePermissions", "RoleUpdate",
+        "Server", "ServerAction", "ServerClone", "ServerHardware", "ServerUpdate", "SharedStorage",
+        "SharedStorageAccess", "SharedStorageServers", "SharedStorageUpdate", "SshKey",
+        "SshKeyUpdate", "Threshold", "User", "UserApiIps", "UserUpdate", "Vpn", "VpnUpdate",
+    ),
     ".paging": ("ListQuery",),
     ".retry": ("RetryPolicy",),
     ".waiting": ("StateReader", "WaitPolicy"),
 }
-_WHERE = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -199,6 +202,9 @@ __all__ = [
     "WaitPolicy",
     "WaitTimeout",
 ]
+# </generated: exports>
+
+_WHERE = {name: module for module, names in _MODULES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:

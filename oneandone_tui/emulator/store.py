@@ -23,7 +23,7 @@ import string
 import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, overload
 
 from .clock import Clock, iso, iso_z
 from .errors import not_found
@@ -34,28 +34,53 @@ Record = dict[str, Any]
 #: Public address prefixes per datacenter country (1&1's real ranges), for new IPs.
 IP_PREFIXES = {"DE": "82.165", "GB": "77.68", "US": "74.208", "ES": "82.223"}
 
-#: The account's collections of mutable resources (by the name used in paths), each with its
-#: log ``type`` as the API spells it (``VM`` for servers, per the ansible module).
-LOG_TYPES = {
-    "servers": "VM",
-    "images": "IMAGE",
-    "shared_storages": "SHAREDSTORAGE",
-    "firewall_policies": "FIREWALL",
-    "load_balancers": "LOADBALANCER",
-    "ips": "IP",
-    "private_networks": "PRIVATENETWORK",
-    "monitoring_policies": "MONITORINGPOLICY",
-    "users": "USER",
-    "roles": "ROLE",
-    "vpns": "VPN",
-    "block_storages": "BLOCKSTORAGE",
-    "ssh_keys": "SSHKEY",
-}
-#: One dict of records each on the store.
-COLLECTIONS = tuple(LOG_TYPES)
+
+class Collection:
+    """One of the account's collections of mutable resources, declared on :class:`Store` by
+    the name used in paths, with its log ``type`` as the API spells it (``VM`` for servers,
+    per the ansible module): ``servers = Collection("VM")``. That line is the whole
+    declaration: :data:`LOG_TYPES` and :data:`COLLECTIONS` are read from the class, each store
+    gets an empty dict of records under the name, and a type checker sees the attribute as one.
+
+    It only describes: :meth:`Store.__init__` puts each collection's dict on the instance,
+    which an attribute without ``__set__`` gives way to, so reading ``store.servers`` costs a
+    plain attribute lookup."""
+
+    def __init__(self, log_type: str) -> None:
+        self.log_type = log_type
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> Collection: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> dict[str, Record]: ...
+
+    def __get__(self, obj: object | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        raise AttributeError(f"the store's {self.name!r} is made by Store.__init__")
 
 
 class Store:
+    #: The account's collections of mutable resources (the one list of them: see Collection).
+    servers = Collection("VM")
+    images = Collection("IMAGE")
+    shared_storages = Collection("SHAREDSTORAGE")
+    firewall_policies = Collection("FIREWALL")
+    load_balancers = Collection("LOADBALANCER")
+    ips = Collection("IP")
+    private_networks = Collection("PRIVATENETWORK")
+    monitoring_policies = Collection("MONITORINGPOLICY")
+    users = Collection("USER")
+    roles = Collection("ROLE")
+    vpns = Collection("VPN")
+    block_storages = Collection("BLOCKSTORAGE")
+    ssh_keys = Collection("SSHKEY")
+
     def __init__(self, clock: Clock, seed: int = 1):
         self.clock = clock
         self.seed = seed
@@ -64,19 +89,6 @@ class Store:
         self.transitions = Transitions()
         for name in COLLECTIONS:
             setattr(self, name, {})
-        self.servers: dict[str, Record]
-        self.images: dict[str, Record]
-        self.shared_storages: dict[str, Record]
-        self.firewall_policies: dict[str, Record]
-        self.load_balancers: dict[str, Record]
-        self.ips: dict[str, Record]
-        self.private_networks: dict[str, Record]
-        self.monitoring_policies: dict[str, Record]
-        self.users: dict[str, Record]
-        self.roles: dict[str, Record]
-        self.vpns: dict[str, Record]
-        self.block_storages: dict[str, Record]
-        self.ssh_keys: dict[str, Record]
         self.logs: list[Record] = []
         self.storage_access: Record = {}
         # Read-only catalogues, filled by seed.py from catalogue_data.py.
@@ -244,3 +256,10 @@ class Store:
         }
         self.logs.append(entry)
         return entry
+
+
+#: Collection -> its log ``type``, in the order of their declaration on :class:`Store`.
+LOG_TYPES: dict[str, str] = {name: attr.log_type for name, attr in vars(Store).items()
+                             if isinstance(attr, Collection)}
+#: One dict of records each on the store.
+COLLECTIONS = tuple(LOG_TYPES)

@@ -7,6 +7,11 @@ checker sees ``ctx.client.servers.create(...)`` with its real signature.
 
 Only types are imported (``TYPE_CHECKING``): importing this module costs nothing at start-up and
 pulls in neither the client nor any category.
+
+The facades are those of ``api/resources/facades.py``, copied by ``python -m
+oneandone_tui.tools.gen_exports``: a Protocol may not derive from that plain class, and the
+client may not derive from a Protocol that declares them (a type checker would then call the
+client, which builds its facades on first use, abstract).
 """
 
 from __future__ import annotations
@@ -16,6 +21,10 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from ..api.client import ClientStats, RequestEvent
+    from ..secret import Secret
+
+# <generated: facade-imports> by `python -m oneandone_tui.tools.gen_exports`; do not edit
+if TYPE_CHECKING:
     from ..api.resources import (
         BlockStorages,
         Datacenters,
@@ -40,7 +49,7 @@ if TYPE_CHECKING:
         Users,
         Vpns,
     )
-    from ..secret import Secret
+# </generated: facade-imports>
 
 __all__ = ["UiClient"]
 
@@ -54,6 +63,7 @@ class UiClient(Protocol):
     stats: ClientStats
     observer: Callable[[RequestEvent], None] | None
 
+    # <generated: facades> by `python -m oneandone_tui.tools.gen_exports`; do not edit
     servers: Servers
     images: Images
     shared_storages: SharedStorages
@@ -76,6 +86,7 @@ class UiClient(Protocol):
     vpns: Vpns
     block_storages: BlockStorages
     ssh_keys: SshKeys
+    # </generated: facades>
 
     @property
     def token(self) -> Secret | None: ...

@@ -35,9 +35,10 @@ def _accepts(method: Any, name: str) -> bool:
 
 
 class Feed:
-    #: As many requests at once as the client allows (its own bound is 8): loading all 23
-    #: lists with 20 ms latency takes 3 rounds, ~7x faster than one at a time (6 took 4
-    #: rounds, ~5x; see benchmarks/: target 5).
+    #: As many requests at once as the client allows (its own bound is 8): loading the list of
+    #: every category (``len(CATEGORIES)``) with 20 ms latency takes ``ceil(len / 8)`` rounds
+    #: instead of ``len`` one at a time (6 at once took a round more; see benchmarks/: target
+    #: 5).
     def __init__(self, client: UiClient, concurrency: int = 8) -> None:
         self.client = client
         self._limit = asyncio.Semaphore(concurrency)

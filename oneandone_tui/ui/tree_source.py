@@ -4,7 +4,8 @@ The tree (``ui/widgets/tree.py``) reads the account only through a :class:`TreeS
 that moving it onto the shared account state is a change in this file alone. The interface
 the tree relies on:
 
-* ``GROUPS``: the groups of the tree and their category keys (all 23 categories, once).
+* ``GROUPS``: the groups of the tree and their category keys (every category of the
+  catalogue, once; each names its group, ``Category.group``).
 * ``count(key)``: how many resources a category has (None: unknown or the request failed).
 * ``held(key)``, ``ids(key)``, ``item(key, rid)``, ``position(key, rid)``: the resources of a
   category in the order of its list, when held; ``version(key)`` changes with them.
@@ -30,22 +31,18 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import Category, Item, Link, Section, category, get
+from ..catalogue import CATEGORIES, Category, Item, Link, Section, category, get
 from .feed import Feed
 
 if TYPE_CHECKING:
     from ..state import AccountState
 
-#: The groups of the tree: the account the way people think of it.
-GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Compute", ("servers", "images", "server_appliances", "dvd_isos", "recovery_appliances",
-                 "fixed_instance_sizes", "baremetal_models")),
-    ("Storage", ("shared_storages", "block_storages")),
-    ("Network", ("firewall_policies", "load_balancers", "public_ips", "private_networks",
-                 "vpns")),
-    ("Monitoring", ("monitoring_center", "monitoring_policies", "logs", "usages")),
-    ("Account", ("users", "roles", "ssh_keys", "datacenters", "pricing")),
-)
+#: The groups of the tree, in order: the account the way people think of it.
+GROUP_ORDER = ("Compute", "Storage", "Network", "Monitoring", "Account")
+#: Each group with its categories' keys, in the catalogue's order (each category names its
+#: group: ``Category.group``).
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (group, tuple(c.key for c in CATEGORIES if c.group == group)) for group in GROUP_ORDER)
 
 #: Sections whose data a list answer already carries, as a path in the item: no request for
 #: them. A server's IPs are not among them: its list entries lack each IP's firewall policy

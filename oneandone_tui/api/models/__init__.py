@@ -5,6 +5,10 @@ Names follow the official Python SDK's classes (``Server``, ``Hdd``, ``LoadBalan
 plain arguments get a class named after what they change (``ServerHardware``,
 ``LoadBalancerUpdate``). Every class has ``errors()`` (all problems, for forms), ``validate()``
 (the first problem, raised) and ``to_body()`` (the JSON, with only the fields that are set).
+
+Each module's ``__all__`` is the one list of its request objects: the block below (and the
+re-exports of ``oneandone_tui.api``) is generated from them by ``python -m
+oneandone_tui.tools.gen_exports``.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._base import Checker, RequestObject
 
+# <generated: exports> by `python -m oneandone_tui.tools.gen_exports`; do not edit
 if TYPE_CHECKING:  # for type checkers; at run time __getattr__ imports on first use
     from .accounts import (
         Role,
@@ -125,15 +130,6 @@ _MODULES: dict[str, str] = {
     "VpnUpdate": "accounts",
 }
 
-
-def __getattr__(name: str) -> Any:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
 __all__ = [
     "AttachServer",
     "BlockStorage",
@@ -185,3 +181,13 @@ __all__ = [
     "Vpn",
     "VpnUpdate",
 ]
+# </generated: exports>
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

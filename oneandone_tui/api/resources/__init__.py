@@ -1,7 +1,9 @@
 """One module per category; :data:`RESOURCES` maps the client's attribute names to them.
 
 The modules (and the request objects they use) are imported when a category is first used:
-the TUI's first frame needs only the servers."""
+the TUI's first frame needs only the servers. The categories are declared once, in
+``facades.py``; the block below is generated from it (``python -m
+oneandone_tui.tools.gen_exports``)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ._base import Endpoint, ListableResource, ManagedResource, Resource, endpoint
 from .facades import Facades
 
+# <generated: exports> by `python -m oneandone_tui.tools.gen_exports`; do not edit
 if TYPE_CHECKING:  # for type checkers; at run time __getattr__ imports on first use
     from .block_storages import BlockStorages
     from .catalogues import (
@@ -95,7 +98,7 @@ __all__ = [
     "Vpns",
     "endpoint",
 ]
-
+# </generated: exports>
 
 
 def _class(name: str) -> type[Resource]:

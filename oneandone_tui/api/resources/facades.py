@@ -4,8 +4,10 @@ once.
 :class:`Facades` is the one list of client attribute -> category class: the client derives from
 it (so a type checker sees ``client.servers`` as :class:`Servers`), and ``RESOURCES`` (from
 which the client's lazy ``__getattr__`` builds the facades) is read from its annotations.
-Adding a category is one line here, plus its class in ``__init__.py`` (``_MODULES``) and, if
-the UI uses it, in ``ui/client_protocol.py`` (a test compares the three).
+Adding a category is one line here: ``python -m oneandone_tui.tools.gen_exports`` then writes
+the lists that follow from it (the ``TYPE_CHECKING`` imports below, ``__init__.py``'s lazy map
+and ``__all__``, the facades of the UI's ``UiClient`` Protocol), finding each class's module by
+reading ``api/resources/``; ``tests/test_category_lists.py`` fails while one is stale.
 
 A plain class, not a Protocol: a type checker would take the client, which builds its facades
 on first use, for an abstract class missing them.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# <generated: imports> by `python -m oneandone_tui.tools.gen_exports`; do not edit
 if TYPE_CHECKING:
     from .block_storages import BlockStorages
     from .catalogues import (
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
     from .usages import Usages
     from .users import Users
     from .vpns import Vpns
+# </generated: imports>
 
 __all__ = ["Facades"]
 

@@ -1,8 +1,9 @@
 """What the screens need to know about actions before the forms are imported.
 
 The forms (and the client's request objects they build) cost tens of milliseconds to import;
-the first frame does not wait for them. Screens ask this module, which answers from a static
-list until :func:`registry` has been called: the explorer calls it on a timer once its first
+the first frame does not wait for them. Screens ask this module, which answers from the
+catalogue (each category names its form modules, ``Category.forms``) until :func:`registry` has
+been called: the explorer calls it on a timer once its first
 rows are on screen (``ExplorerScreen._load_forms``), and the action keys, the palette and the
 read-only refusal call it on first use, whichever comes first."""
 
@@ -12,12 +13,11 @@ import sys
 from types import ModuleType
 from typing import Any
 
-#: Categories that register at least one action (checked against the registry by a test).
-CATEGORIES_WITH_ACTIONS = frozenset({
-    "servers", "images", "shared_storages", "firewall_policies", "load_balancers",
-    "public_ips", "private_networks", "monitoring_policies", "users", "roles", "vpns",
-    "block_storages", "ssh_keys",
-})
+from ...catalogue import CATEGORIES
+
+#: Categories that register at least one action: those the catalogue gives form modules
+#: (``Category.forms``; a test checks the registry agrees once the forms are loaded).
+CATEGORIES_WITH_ACTIONS = frozenset(cat.key for cat in CATEGORIES if cat.forms)
 
 
 def registry() -> ModuleType:

@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Sequence
 from typing import Any
 
-from ...catalogue import Item, category
+from ...catalogue import CATEGORIES, Item, category
 from ..failures import ACTION_ERRORS
 from .context import Ctx
 from .lazy import read_only
@@ -19,12 +19,10 @@ from .spec import Action
 
 REGISTRY: dict[str, list[Action]] = {}
 
-#: The modules that register actions (imported on first use).
-MODULES = (
-    "servers", "server_parts", "images", "shared_storages", "firewall_policies",
-    "load_balancers", "public_ips", "private_networks", "monitoring_policies",
-    "monitoring_parts", "users", "roles", "vpns", "block_storages", "ssh_keys",
-)
+#: The modules that register actions (imported on first use), as the catalogue names them
+#: (``Category.forms``), in its order: a category's actions are offered in the order of its
+#: modules.
+MODULES = tuple(dict.fromkeys(module for cat in CATEGORIES for module in cat.forms))
 _loaded = False
 
 

@@ -46,8 +46,9 @@ if TYPE_CHECKING:
 #: A refresh of a list longer than this updates the rows on screen first, the others
 #: REST_AFTER seconds later (after that frame).
 VISIBLE_FIRST, REST_AFTER = 1000, 0.05
-#: The other categories' counts in the nav: 23 requests, so rarely (1.5 a minute on average;
-#: with the 4 refreshes of the visible category, 5.5 requests a minute when idle).
+#: The other categories' counts in the nav: one request per category (``len(CATEGORIES)``), so
+#: rarely (``len(CATEGORIES) / 15`` a minute on average, plus the 4 refreshes a minute of the
+#: visible category when idle).
 COUNTS_EVERY = 900.0
 #: Seconds after the first rows before the nav's counts are asked for (then the forms loaded);
 #: under another screen at start (the dashboard), after it had time to load its lists.

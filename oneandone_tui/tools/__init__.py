@@ -1,0 +1,1 @@
+"""Maintenance tools run by hand (``python -m oneandone_tui.tools.<name>``), never by the app."""
