@@ -7,7 +7,7 @@ blindly could create a second server, so a form first looks:
 - a create: the collection is searched by the name typed (``q=``); an item with that name
   that was not there before the form sent (:func:`snapshot`, taken just before) is the one
   created, and is followed like any success. None: it was not created, Create may be
-  pressed again.
+  pressed again. A create is not sent when that search fails (:func:`baseline`).
 - a delete: the item is read back; gone or being removed means deleted.
 - anything else (an edit, a power action): the item is read back and its state shown; whether
   the change took is for the user to judge, now with the facts.
@@ -26,7 +26,7 @@ from ...api.errors import ApiError, NotFound, OutcomeUnknown
 from ...catalogue import Item, is_transitional, state_of, state_text
 from .context import label_of
 
-__all__ = ["Found", "LostAnswer", "check", "snapshot"]
+__all__ = ["Found", "LostAnswer", "baseline", "check", "snapshot"]
 
 REMOVING = frozenset({"REMOVING", "DELETING", "REMOVED", "DELETED"})
 
@@ -75,11 +75,19 @@ async def _named(facade: Any, name: str | None) -> list[Item]:
     return [i for i in items if name is None or i.get("name") == name]
 
 
+async def baseline(ctx: Any, values: Any) -> set[str]:
+    """The ids of the resources a create could be confused with (same name), read just
+    before it is sent; raises the client's ``ApiError`` when they cannot be read. A form does
+    not send a create without it (``submit.py``): were its answer lost, a resource of that
+    name found afterwards could not be told from one that was there before, and "Create"
+    would be offered again next to what may be the new one."""
+    return {str(i.get("id")) for i in await _named(_facade(ctx), _name_of(values))}
+
+
 async def snapshot(ctx: Any, values: Any) -> set[str] | None:
-    """The ids of the resources a create could be confused with (same name), taken just
-    before it is sent; None when they could not be read (the check then says less)."""
+    """:func:`baseline`, or None when it could not be read (the check then says less)."""
     try:
-        return {str(i.get("id")) for i in await _named(_facade(ctx), _name_of(values))}
+        return await baseline(ctx, values)
     except ApiError:
         return None
 
