@@ -264,6 +264,58 @@ async def test_form_submit_the_post_only(clock, fault):
         passed(fault, "form submit, POST only")
 
 
+def renames(app) -> int:
+    return int(app.emulator.stats.snapshot()["requests"].get("PUT /v1/servers/{server_id}", 0))
+
+
+def web_01(app) -> dict:
+    return next(s for s in app.emulator.store.servers.values()
+                if s["name"] in ("web-01", "web-01b"))
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+async def test_rename_form(clock, fault):
+    """Rename web-01 while the whole API is faulty. A 503: said, Save again. A dropped
+    connection or a malformed answer to the PUT: the outcome is unknown and looking fails
+    too, so only "Check again" is offered. Once the fault clears, looking at the account
+    tells: the dropped PUT did not take (Save is offered again), the malformed answer's did
+    (the form is done). Every typed value is kept until then; the server is renamed once."""
+    app = make_demo_app(clock=ManualClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        form = await open_key(pilot, "servers", "e", "web-01")
+        await fill(pilot, form, name="web-01b", description="renamed under a fault")
+        typed = form.values()
+        button = form.query_one("#form-submit", Button)
+        app.emulator.faults.update(FAULTS[fault])
+        await pressed(pilot, form)
+        assert app.screen is form and form.values() == typed
+        said_now = error_text(form)
+        if fault == "503":
+            assert "503" in said_now and str(button.label) == "Save"
+        else:
+            assert "outcome is still unknown" in said_now
+            assert "Looking at the account failed too" in said_now
+            assert str(button.label) == "Check again"
+        assert not button.disabled and renames(app) == 1
+        app.emulator.faults.update(CLEAR)
+        await one_round(pilot, clock, AFTER_BACKOFF)
+        await pressed(pilot, form)  # Save again (503) or Check again (a lost answer)
+        if fault == "dropped connection":
+            assert "the change did not take" in error_text(form)
+            assert web_01(app)["name"] == "web-01" and form.values() == typed
+            assert str(button.label) == "Save"
+            await pressed(pilot, form)
+        if fault == "malformed body":
+            assert any("the change took" in n for n in notifications(app))
+        await finish(pilot)
+        assert app.screen is not form
+        assert web_01(app)["name"] == "web-01b"
+        assert web_01(app)["description"] == "renamed under a fault"
+        assert renames(app) == (1 if fault == "malformed body" else 2)
+        passed(fault, "rename form")
+
+
 @pytest.mark.parametrize("fault", list(FAULTS))
 async def test_charts(clock, fault):
     app = make_demo_app(clock=ManualClock())
@@ -365,8 +417,8 @@ async def test_usages(clock, fault):
 
 
 # -- the table ---------------------------------------------------------------------------------
-SCREENS = ("explorer", "detail", "form submit", "form submit, POST only", "follow", "charts",
-           "monitoring center", "logs", "usages")
+SCREENS = ("explorer", "detail", "form submit", "form submit, POST only", "rename form",
+           "follow", "charts", "monitoring center", "logs", "usages")
 #: (fault, screen) -> "pass", set by a cell's last line: a cell that failed never gets there.
 MATRIX: dict[tuple[str, str], str] = {}
 
