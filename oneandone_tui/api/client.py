@@ -131,10 +131,19 @@ def _encode(body: Any, method: str, path: str) -> bytes | None:
     raise error
 
 
+#: Statuses a gateway (a proxy or load balancer in front of the API) answers with for the
+#: API behind it: 502, the API's answer was unusable; 504, none came in time (RFC 9110
+#: §15.6.3, §15.6.5). The request reached the API either way, which may have carried it out:
+#: for a change, its answer is lost. 500 and 503 are the API's own refusal and stay errors.
+GATEWAY_STATUSES = frozenset({502, 504})
+
+
 def _lost(error: ApiError) -> bool:
     """Whether ``error`` means a sent request's answer is lost: the API may have acted."""
     if isinstance(error, NetworkError):
         return error.sent
+    if isinstance(error, errors.ServerError):
+        return error.status in GATEWAY_STATUSES
     return isinstance(error, UnexpectedResponse)
 
 

@@ -151,7 +151,9 @@ class RateLimited(ResponseError):
 
 
 class ServerError(ResponseError):
-    """5xx: the API failed; retried automatically for idempotent calls."""
+    """5xx: the API failed; retried automatically for idempotent calls. A 502 or 504 to a
+    change is not raised as this but as :class:`OutcomeUnknown` (a gateway's answer: the
+    API behind it may have acted)."""
 
 
 class NetworkError(ApiError):
@@ -182,9 +184,11 @@ class InvalidResponse(NetworkError):
 
 class OutcomeUnknown(NetworkError):
     """A change (POST, PUT, DELETE) was sent and its answer was lost: a timeout, a dropped
-    connection or an unreadable body. The API may or may not have carried it out, so the
-    client does not send it again by itself (a second POST would create a second server);
-    whoever retries must look at the account first (DESIGN.md §9 rule 4).
+    connection, an unreadable body, or a gateway's 502/504 in place of the API's answer (the
+    API behind the gateway got the request: RFC 9110 §15.6.3, §15.6.5). The API may or may
+    not have carried it out, so the client does not send it again by itself (a second POST
+    would create a second server); whoever retries must look at the account first (DESIGN.md
+    §9 rule 4).
 
     ``cause`` is the failure that lost the answer; ``status`` the HTTP status when one came
     (a 2xx with an unreadable body: the API did accept it).
@@ -194,7 +198,11 @@ class OutcomeUnknown(NetworkError):
                  status: int | None = None, detail: str = ""):
         how = cause.message.rstrip(".")
         more = f" {detail}" if detail else ""
-        if status is not None and 200 <= status < 300:
+        if status in (502, 504):  # a gateway's answer: the API behind it got the request
+            message = (f"A gateway answered {status} ({how}) instead of the API: it is not "
+                       f"known whether this was carried out.{more} Look at the account before "
+                       f"trying again.")
+        elif status is not None and 200 <= status < 300:
             message = (f"The API accepted this ({status}) but its answer could not be read: "
                        f"{how}. What it did is not known.{more} Look at the account before "
                        f"trying again.")

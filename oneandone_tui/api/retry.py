@@ -11,6 +11,8 @@
   ``resources/_base.py``).
 * A connection that could not even be opened (``NetworkError.sent`` is False) is retried for
   every method: the API never saw the request.
+* A 502/504 to a change is a gateway's answer in place of the API's: the API may have acted,
+  so it counts as a lost answer, like a dropped connection (``client.py``).
 * A change whose answer was lost is never retried blindly when it is not idempotent: the
   client raises ``OutcomeUnknown`` and the caller looks at the account first (``client.py``).
 * Everything else (4xx) is an answer, not a failure: never retried.

@@ -28,6 +28,7 @@ from . import jsonbody, listing
 from .clock import Clock, ScaledClock
 from .errors import ApiError, BadRequest, NotFound, TooManyRequests, Unauthorized
 from .faults import Faults, FaultSettings
+from .masked import TOKEN_HEADER, MaskedHeaders, MaskedStr
 from .routes import Reply, Request, router
 from .store import Store
 
@@ -134,14 +135,14 @@ class Emulator:
         from .seed import build_account
 
         self.seed = seed
-        self.token = token
+        self.token = MaskedStr(token)  # also the owner's key in the store: masked in reprs
         self.clock = clock or ScaledClock(time_scale)
         self.store = Store(self.clock, seed)
         self.faults = Faults(faults, seed)
         self.stats = Stats()
         self.router = router()
         with self.store.lock:
-            build_account(self.store, token=token, extra_servers=servers)
+            build_account(self.store, token=self.token, extra_servers=servers)
 
     # -- conveniences for tests and demos --------------------------------------------------------
     def advance(self, seconds: float) -> None:
@@ -184,6 +185,9 @@ class Emulator:
     ) -> Response:
         """The answer to one request: always a :class:`Response` with a JSON body (or an
         injected drop), whatever the method, path, headers and body hold."""
+        # The caller's dict is no longer referenced from here down: every frame that can be
+        # on the stack when a request fails holds the token only masked (masked.py).
+        headers = MaskedHeaders(headers or {}, lower=True)
         try:
             return self._handle(method, path, query, headers, body)
         except Exception as exc:  # the last line: a request never goes unanswered
@@ -205,7 +209,7 @@ class Emulator:
         if isinstance(query, str):
             query = parse_qsl(query, keep_blank_values=True)
         query = query or []
-        lower_headers = {k.lower(): v for k, v in (headers or {}).items()}
+        lower_headers = MaskedHeaders(headers or {}, lower=True)
         try:
             if len(body) > jsonbody.MAX_BODY_BYTES:
                 raise jsonbody.too_large(len(body))
@@ -243,7 +247,7 @@ class Emulator:
                     return resp
             with self.store.lock:
                 self.store.advance()
-                user = self._authenticate(lower_headers.get("x-token")) if r.auth else None
+                user = self._authenticate(lower_headers) if r.auth else None
                 req = Request(method, sub, r.template, params, query, body, self.store, user)
                 result = r.handler(req)
                 status, extra = r.status, {}
@@ -265,12 +269,14 @@ class Emulator:
         self.stats.answered(exc.status)
         return json_response(exc.status, exc.body(), headers)
 
-    def _authenticate(self, token: str | None):
-        if not token:
+    def _authenticate(self, headers: MaskedHeaders):
+        """The user whose key ``headers`` carry. The token is read from the (masked) headers
+        where it is compared, never held in a local of its own."""
+        if not headers.get(TOKEN_HEADER):
             raise Unauthorized("Missing API token: send it in the X-TOKEN header.")
         for user in self.store.users.values():
             api = user["api"]
-            if api.get("key") == token:
+            if api.get("key") == headers.get(TOKEN_HEADER):
                 if not api.get("active"):
                     raise Unauthorized("The API access of this user is disabled.")
                 if user["state"] == "DISABLED":

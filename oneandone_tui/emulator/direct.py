@@ -15,6 +15,8 @@ import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING
 
+from .masked import MaskedHeaders
+
 if TYPE_CHECKING:
     from .core import Emulator, Response
 
@@ -26,6 +28,7 @@ async def answer(emulator: Emulator, method: str, path: str, query: list[tuple[s
     without paging in a worker thread, anything else inline, then the injected latency,
     awaited outside the store's lock so that concurrent requests wait concurrently (``sleep``:
     tests pass their own)."""
+    headers = MaskedHeaders(headers)  # whatever the caller handed: masked in this frame
     if threaded and method == "GET" and not any(k == "per_page" for k, _ in query):
         resp = await asyncio.to_thread(emulator.handle, method, path, query, headers, body)
     else:
@@ -45,6 +48,7 @@ class DirectTransport:
     async def exchange(self, method: str, path: str, query: list[tuple[str, str]],
                        headers: dict[str, str],
                        body: bytes) -> tuple[int, Mapping[str, str], bytes]:
+        headers = MaskedHeaders(headers)  # the caller's dict is not kept in this frame
         resp = await answer(self.emulator, method, path, query, headers, body,
                             threaded=self.threaded, sleep=self.sleep)
         if resp.drop:

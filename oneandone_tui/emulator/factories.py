@@ -11,6 +11,7 @@ import hashlib
 import uuid
 from typing import Any
 
+from .masked import MaskedStr
 from .store import Record, Store
 
 DEFAULT_THRESHOLDS = {
@@ -278,7 +279,8 @@ def monitoring_policy(store: Store, *, name: str, email: str | None, agent: bool
 
 
 def api_key(store: Store) -> str:
-    return f"{store.rng.getrandbits(128):032x}"
+    """A new API key (masked in reprs: it is a token, ``masked.py``)."""
+    return MaskedStr(f"{store.rng.getrandbits(128):032x}")
 
 
 def user(store: Store, *, name: str, password: str, email: str | None = None,
@@ -295,7 +297,7 @@ def user(store: Store, *, name: str, password: str, email: str | None = None,
         "percent": None,
         "creation_date": store.iso(created),
         "role_id": role_id,
-        "api": {"active": api_active, "key": key or api_key(store),
+        "api": {"active": api_active, "key": MaskedStr(key) if key else api_key(store),
                 "allowed_ips": list(allowed_ips or [])},
     }
     store.users[rec["id"]] = rec

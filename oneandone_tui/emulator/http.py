@@ -28,6 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 
 from . import jsonbody
+from .masked import MaskedHeaders
 
 if TYPE_CHECKING:
     from .core import Emulator
@@ -162,7 +163,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._lingering_close()
             return
         path, _, query = self.path.partition("?")
-        resp = self.emulator.handle(self.command, path, query, dict(self.headers.items()), body)
+        resp = self.emulator.handle(self.command, path, query,
+                                    MaskedHeaders(self.headers.items()), body)
         if resp.delay:
             self.sleep(resp.delay)
         if resp.drop:

@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl
 import httpx
 
 from .direct import answer
+from .masked import MaskedHeaders
 
 if TYPE_CHECKING:
     from .core import Emulator, Response
@@ -33,12 +34,13 @@ class EmulatorTransport(httpx.AsyncBaseTransport, httpx.BaseTransport):
         self.async_sleep = async_sleep
 
     @staticmethod
-    def _parts(request: httpx.Request) -> tuple[str, list[tuple[str, str]], dict[str, str]]:
-        """Path, query pairs and headers, as the emulator takes them."""
+    def _parts(request: httpx.Request) -> tuple[str, list[tuple[str, str]], MaskedHeaders]:
+        """Path, query pairs and headers, as the emulator takes them (the headers masked:
+        this frame's caller holds them while the request is served, ``masked.py``)."""
         url = request.url
         query = url.query.decode("ascii") if isinstance(url.query, bytes) else url.query
         return (url.raw_path.split(b"?", 1)[0].decode("ascii"),
-                parse_qsl(query, keep_blank_values=True), dict(request.headers))
+                parse_qsl(query, keep_blank_values=True), MaskedHeaders(request.headers.items()))
 
     @staticmethod
     def _to_httpx(request: httpx.Request, resp: Response) -> httpx.Response:

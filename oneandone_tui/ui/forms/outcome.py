@@ -7,10 +7,13 @@ blindly could create a second server, so a form first looks:
 - a create: the collection is searched by the name typed (``q=``); an item with that name
   that was not there before the form sent (:func:`snapshot`, taken just before) is the one
   created, and is followed like any success. None: it was not created, Create may be
-  pressed again.
+  pressed again. A create is not sent when that search fails (:func:`baseline`).
 - a delete: the item is read back; gone or being removed means deleted.
-- anything else (an edit, a power action): the item is read back and its state shown; whether
-  the change took is for the user to judge, now with the facts.
+- anything else: the item is read back. An edit whose every value is one of the item's own
+  fields (a rename) is judged: all read back as sent, it took (followed like a success);
+  one differs on an item that is not busy, it did not (it may be sent again). Otherwise (a
+  power action, a busy item) its state is shown, and whether the change took is for the user
+  to judge, now with the facts.
 
 If looking fails too, the outcome stays unknown and the form offers only "Check again".
 No Textual here: the form (``submit.py``) shows what these return.
@@ -26,7 +29,7 @@ from ...api.errors import ApiError, NotFound, OutcomeUnknown
 from ...catalogue import Item, is_transitional, state_of, state_text
 from .context import label_of
 
-__all__ = ["Found", "LostAnswer", "check", "snapshot"]
+__all__ = ["Found", "LostAnswer", "baseline", "check", "snapshot"]
 
 REMOVING = frozenset({"REMOVING", "DELETING", "REMOVED", "DELETED"})
 
@@ -75,11 +78,19 @@ async def _named(facade: Any, name: str | None) -> list[Item]:
     return [i for i in items if name is None or i.get("name") == name]
 
 
+async def baseline(ctx: Any, values: Any) -> set[str]:
+    """The ids of the resources a create could be confused with (same name), read just
+    before it is sent; raises the client's ``ApiError`` when they cannot be read. A form does
+    not send a create without it (``submit.py``): were its answer lost, a resource of that
+    name found afterwards could not be told from one that was there before, and "Create"
+    would be offered again next to what may be the new one."""
+    return {str(i.get("id")) for i in await _named(_facade(ctx), _name_of(values))}
+
+
 async def snapshot(ctx: Any, values: Any) -> set[str] | None:
-    """The ids of the resources a create could be confused with (same name), taken just
-    before it is sent; None when they could not be read (the check then says less)."""
+    """:func:`baseline`, or None when it could not be read (the check then says less)."""
     try:
-        return {str(i.get("id")) for i in await _named(_facade(ctx), _name_of(values))}
+        return await baseline(ctx, values)
     except ApiError:
         return None
 
@@ -92,7 +103,7 @@ async def check(error: OutcomeUnknown, ctx: Any, item: Item | None, values: Any,
             return await _check_create(ctx, values, before)
         if error.method == "DELETE":
             return await _check_delete(ctx, item)
-        return await _check_change(ctx, item)
+        return await _check_change(ctx, item, values)
     except ApiError as exc:
         return Found(f"{error.message} Looking at the account failed too ({exc}); the outcome "
                      f"is still unknown: check again before retrying.", checked=False)
@@ -136,7 +147,7 @@ async def _check_delete(ctx: Any, item: Item) -> Found:
                  f"not deleted. You may try again.")
 
 
-async def _check_change(ctx: Any, item: Item) -> Found:
+async def _check_change(ctx: Any, item: Item, values: Any) -> Found:
     label = label_of(item)
     facade = _facade(ctx)
     if not ctx.cat.gettable or not hasattr(facade, "get"):
@@ -146,9 +157,46 @@ async def _check_change(ctx: Any, item: Item) -> Found:
         now = await facade.get(str(item["id"]))
     except NotFound:
         return Found(f"The answer was lost; {label} no longer exists.")
-    busy = " (busy: the change is probably under way)" if is_transitional(now) else ""
+    busy = is_transitional(now)
+    sent = _comparable(values, now)
+    if sent:
+        differ = {k: v for k, v in sent.items() if not _same(now.get(k), v)}
+        if not differ:
+            return Found(f"The answer was lost; looking at the account shows "
+                         f"{label_of(now)} has what was sent: the change took.", done=True,
+                         result=now)
+        if not busy:
+            key, wanted = next(iter(differ.items()))
+            return Found(f"The answer was lost; looking at the account shows {key} is still "
+                         f"{now.get(key)!r}, not {wanted!r}: the change did not take. You "
+                         f"may try again.")
+    under_way = " (busy: the change is probably under way)" if busy else ""
     return Found(f"The answer was lost; {label} is now {state_text(now) or 'unchanged'}"
-                 f"{busy}. Check that the change took before trying again.")
+                 f"{under_way}. Check that the change took before trying again.")
+
+
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _comparable(values: Any, now: Any) -> dict[str, Any]:
+    """What an edit sent, when every value of it can be read back as one of the resource's
+    own fields (a rename: name, description); empty when any cannot (a power action sends an
+    action, not a field), and then whether it took is not judged."""
+    if not isinstance(now, dict) or not hasattr(values, "items"):
+        return {}
+    # An empty field is not sent (the request objects drop what is unset): not judged.
+    sent = {k: v for k, v in values.items()
+            if not str(k).startswith("_") and v is not None and v != ""}
+    if not sent or not all(_scalar(v) and k in now and _scalar(now[k])
+                           for k, v in sent.items()):
+        return {}
+    return sent
+
+
+def _same(found: Any, sent: Any) -> bool:
+    """A field read back as sent (a number typed as text reads back as the number)."""
+    return found == sent or str(found) == str(sent)
 
 
 def _ids(items: Iterable[Item]) -> str:

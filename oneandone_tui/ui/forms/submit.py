@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.widgets import Button
 
-from ...api.errors import OutcomeUnknown, ValidationError
+from ...api.errors import ApiError, OutcomeUnknown, ValidationError
 from ..failures import ACTION_ERRORS
 from ..journal import acting
 from ..typed_app import TypedApp
 from .context import FormValues, label_of
 from .fields import split_path
-from .outcome import LostAnswer, check, creates, snapshot
+from .outcome import LostAnswer, baseline, check, creates
 from .spec import follow_item
 
 if TYPE_CHECKING:
@@ -101,7 +101,14 @@ class Submitting(TypedApp, _Host):
         assert call is not None
         self._recovered = []
         # A create is looked for by name if its answer is lost: what had that name before?
-        before = await snapshot(self.ctx, values) if creates(self.ctx) else None
+        # Unknown, a lost answer could not be checked: nothing is sent (outcome.baseline).
+        before: set[str] | None = None
+        if creates(self.ctx):
+            try:
+                before = await baseline(self.ctx, values)
+            except ApiError as exc:
+                self._not_sent(exc)
+                return
 
         async def one(item: Any) -> tuple[Any, Any, Exception | None]:
             try:
@@ -116,6 +123,14 @@ class Submitting(TypedApp, _Host):
         with acting(self.title_text, target):
             outcomes = await asyncio.gather(*(one(i) for i in items))
         self._outcomes(values, before, list(outcomes))
+
+    def _not_sent(self, error: ApiError) -> None:
+        """The account could not be read before a create: say so, keep what was typed."""
+        self._busy(False)
+        self.show_errors([], general=(
+            f"Nothing was sent: the account could not be read first ({error}). Without "
+            f"knowing what already has this name, an answer lost on the way back could not "
+            f"be checked. Press {self.spec.submit_label} again once the API answers."))
 
     @work(group="form-submit", exclusive=True, exit_on_error=False)
     async def recheck(self) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Label, Select, Static
 from ...catalogue import category, get
 from ..failures import FETCH_ERRORS
 from ..safe import markup, safe
+from ..stale import Freshness
 from ..typed_app import TypedApp
 from ..visible import Rounds
 from ..widgets.key_bar import KeyBar
@@ -99,6 +100,9 @@ class LogsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
         self.fresh: set[str] = set()
         self.following = False
         self.newest_first = True
+        #: The period ``entries`` are of; when they last arrived, and the last failure.
+        self.shown_period: Any = None
+        self.freshness = Freshness("the logs")
         self._wake = asyncio.Event()
 
     @property
@@ -139,22 +143,26 @@ class LogsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
 
     @work(exclusive=True, group="load", exit_on_error=False)
     async def load(self) -> None:
+        period = self.picker.period
         try:
             entries = await self.fetch()
         except FETCH_ERRORS as exc:
-            self._failed(exc)
+            self._failed(exc, period)
             return
         self.entries = {str(e["id"]): e for e in entries}
         self.fresh = set()
+        self._loaded(period)
         self._show()
         if entries:
             dates = sorted(str(e.get("start_date") or "") for e in entries)
             self.picker.suggest(dates[0], dates[-1])
 
     async def follow_once(self) -> None:
+        period = self.picker.period
         entries = await self.fetch()
         new = [e for e in entries if str(e["id"]) not in self.entries]
         self.entries = {str(e["id"]): e for e in entries}
+        self._loaded(period)
         if new:
             self.fresh = {str(e["id"]) for e in new}
             label = "entry" if len(new) == 1 else "entries"
@@ -171,19 +179,35 @@ class LogsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
             await self.next_round(FOLLOW_EVERY)
             if not self.following or self.unseen():
                 continue
+            period = self.picker.period
             try:
                 await self.follow_once()
             except FETCH_ERRORS as exc:
-                self._failed(exc)
+                self._failed(exc, period)  # the follow goes on: the next round tries again
 
     def wake(self) -> None:
         self._wake.set()
 
-    def _failed(self, exc: Exception) -> None:
+    def _loaded(self, period: Any) -> None:
+        self.shown_period = period
+        self.freshness.loaded()
+        self.picker.clear_failure()
+
+    def _failed(self, exc: Exception, period: Any) -> None:
+        """The entries of this period stay, marked stale with their age (another period's
+        are not shown as this one's); the failure is toasted once per outage, not every
+        round of a follow."""
+        if period != self.shown_period:
+            self.entries, self.fresh, self.shown_period = {}, set(), None
+            self.freshness.forget()
+            self.table.set_rows([])
+        first = self.freshness.failed(exc)
         self.table.empty_text = f"Could not load the logs: {exc}"
         self.table.refresh()
-        self.picker.show_error(str(exc))
-        self.notify(str(exc), title="Logs: request failed", severity="error", timeout=6)
+        self.picker.show_failure(self.freshness.note())
+        self._update_title()
+        if first:
+            self.notify(str(exc), title="Logs: request failed", severity="error", timeout=6)
 
     # -- filters and rendering --------------------------------------------------------------------
     def _selects(self) -> list[tuple[Select[str], str, str]]:
@@ -217,8 +241,9 @@ class LogsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
 
     def _render_rows(self) -> None:
         table = self.table
-        table.empty_text = "No log entries in this period" if not self.entries \
-            else "No entry matches the filters"
+        if self.freshness.error is None or self.entries:
+            table.empty_text = "No log entries in this period" if not self.entries \
+                else "No entry matches the filters"
         table.set_rows(row_for(e, str(e["id"]) in self.fresh) for e in self.shown())
         self._update_title()
 
@@ -231,6 +256,8 @@ class LogsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
                  "newest first" if self.newest_first else "oldest first"]
         if self.following:
             parts.append(f"[bold green]● following (every {FOLLOW_EVERY:g} s)[/]")
+        if self.freshness.stale:
+            parts.append("[bold yellow]⚠ stale[/]")
         self.query_one("#title", Static).update(markup(" · ".join(parts),
                                                        name=self.resource_name))
 

@@ -20,6 +20,7 @@ from textual.widgets import Input, Select, Static
 from .. import metrics
 from ..failures import FETCH_ERRORS
 from ..safe import clean
+from ..stale import Freshness
 from ..typed_app import TypedApp
 from ..visible import Rounds
 from ..widgets.chart import ChartData, Line, MetricChart
@@ -119,6 +120,9 @@ class ServerChartsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
         self.server_name = name or server_id
         self.initial_period = period
         self.usage: dict[str, Any] | None = None
+        #: The period ``usage`` is of; when its data last arrived, and the last failure.
+        self.shown_period: Any = None
+        self.freshness = Freshness("the charts")
         self._wake = asyncio.Event()
 
     def chart(self, metric: str) -> MetricChart:
@@ -150,14 +154,27 @@ class ServerChartsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
                 "monitoring_center", "get", self.server_id, period.period or "LAST_24H",
                 start_date=period.start_date, end_date=period.end_date)
         except FETCH_ERRORS as exc:
-            self.picker.show_error(str(exc))
-            for spec in metrics.METRICS:
-                self.chart(spec.key).show_message(f"Could not load: {exc}")
-            self.notify(str(exc), title="Monitoring", severity="error")
+            self._failed(period, exc)
             return
-        self.usage = usage
+        self.usage, self.shown_period = usage, period
+        self.freshness.loaded()
+        self.picker.clear_failure()
         self.show(usage)
         self.oapp.mark_refreshed()
+
+    def _failed(self, period: Any, exc: Exception) -> None:
+        """The charts of this period stay, marked stale with their age; those of another
+        period are not shown as if they were this one's."""
+        if period != self.shown_period:
+            self.usage, self.shown_period = None, None
+            self.freshness.forget()
+            for spec in metrics.METRICS:
+                self.chart(spec.key).show_message(f"Could not load: {exc}")
+        first = self.freshness.failed(exc)
+        self.picker.show_failure(self.freshness.note())
+        self._update_title()
+        if first:  # once per outage, not every round
+            self.notify(str(exc), title="Monitoring", severity="error")
 
     def show(self, usage: dict[str, Any]) -> None:
         for spec in metrics.METRICS:
@@ -198,6 +215,8 @@ class ServerChartsScreen(TypedApp, PeriodKeys, Rounds, Screen[None]):
         if crit or warn:
             text.append(f"  alerts: {crit} critical, {warn} warning",
                         style="bold red" if crit else "bold yellow")
+        if self.freshness.stale:
+            text.append("  ⚠ stale", style="bold yellow")
         self.query_one("#title", Static).update(text)
 
     # -- events and actions -----------------------------------------------------------------------

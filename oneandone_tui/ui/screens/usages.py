@@ -15,6 +15,7 @@ from textual.widgets import Static
 from .. import accounting
 from ..failures import FETCH_ERRORS
 from ..safe import markup
+from ..stale import Freshness
 from ..typed_app import TypedApp
 from ..widgets.key_bar import KeyBar
 from ..widgets.period_picker import PRESET_BINDINGS, PeriodKeys, PeriodPicker, describe
@@ -85,6 +86,9 @@ class UsagesScreen(TypedApp, PeriodKeys, Screen[None]):
         self.data: Any = None
         self.totals: list[accounting.GroupTotal] = []
         self.lines: list[dict[str, Any]] = []
+        #: The period ``data`` is of; when it last arrived, and the last failure.
+        self.shown_period: Any = None
+        self.freshness = Freshness("the usages")
 
     @property
     def groups(self) -> ResourceTable:
@@ -116,12 +120,11 @@ class UsagesScreen(TypedApp, PeriodKeys, Screen[None]):
                                              start_date=period.start_date,
                                              end_date=period.end_date)
         except FETCH_ERRORS as exc:
-            self.groups.empty_text = f"Could not load usages: {exc}"
-            self.groups.set_rows([])
-            self.picker.show_error(str(exc))
-            self.notify(str(exc), title="Usages: request failed", severity="error")
+            self._failed(exc, period)
             return
-        self.data = data
+        self.data, self.shown_period = data, period
+        self.freshness.loaded()
+        self.picker.clear_failure()
         self.totals = accounting.totals(data)
         self.lines = accounting.lines(data)
         self.groups.empty_text = "No usage in this period"
@@ -129,6 +132,23 @@ class UsagesScreen(TypedApp, PeriodKeys, Screen[None]):
         self._show_lines()
         self._update_title()
         self.oapp.mark_refreshed()
+
+    def _failed(self, exc: Exception, period: Any) -> None:
+        """This period's totals stay, marked stale with their age (``r`` tries again);
+        another period's are not shown as this one's."""
+        if period != self.shown_period:
+            self.data, self.shown_period, self.totals, self.lines = None, None, [], []
+            self.freshness.forget()
+            self.groups.empty_text = f"Could not load usages: {exc}"
+            self.groups.set_rows([])
+            self.line_table.set_rows([])
+            self.query_one("#usage-lines-title", Static).update("")
+        first = self.freshness.failed(exc)
+        note = self.freshness.note()
+        self.picker.show_failure(note + (" (r tries again)" if self.freshness.stale else ""))
+        self._update_title()
+        if first:
+            self.notify(str(exc), title="Usages: request failed", severity="error")
 
     def selected_group(self) -> str:
         return self.groups.cursor_id or accounting.ALL
@@ -153,6 +173,8 @@ class UsagesScreen(TypedApp, PeriodKeys, Screen[None]):
         parts = ["[b]Usages[/b]", describe(self.picker.period)]
         if overall is not None:
             parts.append(f"{overall.resources} resources, {overall.lines} service lines")
+        if self.freshness.stale:
+            parts.append("[bold yellow]⚠ stale[/]")
         self.query_one("#title", Static).update(" · ".join(parts))
 
     @on(ResourceTable.Highlighted)

@@ -137,7 +137,22 @@ class PeriodPicker(Vertical):
         self._use(period)
         return True
 
+    #: The message shown is a fetch's failure (``show_failure``), not a period's rule.
+    _failure = False
+
+    def show_failure(self, message: str) -> None:
+        """A fetch of the screen's data failed: said in the period's message line, until
+        :meth:`clear_failure` (a rule broken by a typed period stays until it is fixed)."""
+        self.show_error(message)
+        self._failure = bool(message)
+
+    def clear_failure(self) -> None:
+        """The data arrived: the failure said by :meth:`show_failure` goes."""
+        if self._failure:
+            self.show_error("")
+
     def show_error(self, message: str) -> None:
+        self._failure = False
         msg = self.query_one("#period-message", Static)
         msg.set_class(bool(message), "-error")
         msg.update(safe(message, multiline=True))  # may quote what was typed

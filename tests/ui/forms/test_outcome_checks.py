@@ -7,7 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from oneandone_tui.api import Client, NetworkError, OutcomeUnknown, RetryPolicy, Vpn
+from oneandone_tui.api import (
+    Client,
+    NetworkError,
+    OutcomeUnknown,
+    RetryPolicy,
+    ServerUpdate,
+    Vpn,
+)
 from oneandone_tui.catalogue import category
 from oneandone_tui.emulator.clock import ManualClock
 from oneandone_tui.emulator.core import Emulator
@@ -98,3 +105,27 @@ async def test_when_looking_fails_the_outcome_stays_unknown() -> None:
     emu.faults.update({"fail_next": [{"fault": "drop"}]})
     found = await check(lost("DELETE", "/servers/x"), ctx, web, {}, None)
     assert not found.checked and not found.done and "still unknown" in found.text
+
+
+async def test_an_edit_is_judged_by_reading_its_fields_back() -> None:
+    """A rename sends only the item's own fields: read back, they say whether it took."""
+    _, client = setup()
+    ctx = Ctx(App(client), category("servers"))
+    web = next(s for s in await client.servers.list() if s["name"] == "web-01")
+    sent = {"name": "web-01b", "description": ""}
+    not_yet = await check(lost("PUT", "/servers/x"), ctx, web, sent, None)
+    assert not not_yet.done and not_yet.checked
+    assert "name is still 'web-01', not 'web-01b': the change did not take" in not_yet.text
+    await client.servers.modify(web["id"], ServerUpdate(name="web-01b"))
+    took = await check(lost("PUT", "/servers/x"), ctx, web, sent, None)
+    assert took.done and "web-01b has what was sent: the change took" in took.text
+    assert took.result["name"] == "web-01b"
+
+
+async def test_an_action_whose_values_are_not_fields_is_not_judged() -> None:
+    _, client = setup()
+    ctx = Ctx(App(client), category("servers"))
+    web = next(s for s in await client.servers.list() if s["name"] == "web-01")
+    found = await check(lost("PUT", "/servers/x/status/action"), ctx, web,
+                        {"action": "POWER_OFF", "method": "SOFTWARE"}, None)
+    assert not found.done and "Check that the change took" in found.text
