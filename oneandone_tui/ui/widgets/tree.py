@@ -53,7 +53,7 @@ class AccountTree(ScrollView, can_focus=True):
         *(f"account-tree--{s}" for s in _STATES),
     }
     DEFAULT_CSS = """
-    AccountTree { background: $surface; scrollbar-size-vertical: 1; }
+    AccountTree { background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden; }
     AccountTree > .account-tree--cursor { background: $block-cursor-blurred-background; }
     AccountTree:focus > .account-tree--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground;
