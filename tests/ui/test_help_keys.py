@@ -51,7 +51,7 @@ def keys_of(*classes: type, fallbacks: bool = False) -> set[str]:
 
 
 def test_every_binding_is_in_its_section():
-    by_title = {s.title: s.keys() for s in help_keys.sections()}
+    by_title = {s.title: s.key_names() for s in help_keys.sections()}
     for title, classes in BOUND.items():
         missing = keys_of(*classes) - by_title[title]
         assert not missing, f"{title} lacks {missing}"
@@ -127,3 +127,51 @@ async def test_read_only_help_puts_the_changes_elsewhere():
         await pilot.press("question_mark")
         await settle(pilot)
         assert "Changes (not in read-only mode)" in [s.title for s in app.screen.elsewhere]
+
+
+#: Help's sections and the groups ("Where") of the README's key table that must hold their keys.
+README_GROUPS = {
+    "Everywhere": ("everywhere",),
+    "Tables (the explorer)": ("tables",),
+    "The tree (left of the table)": ("the tree",),
+    "A resource's detail": ("a resource's detail",),
+    "Changes (not in read-only mode)": ("changes (not read-only)",),
+    "Servers (list and detail)": ("servers (list and detail)",),
+    "Forms and confirmations": ("forms",),
+    "Dashboard": ("dashboard",),
+    "Monitoring center": ("monitoring center",),
+    "A server's charts": ("logs, usages, charts", "charts"),
+    "Logs": ("logs, usages, charts", "logs"),
+    "Usages": ("logs, usages, charts",),
+    "Journal and JSON views": ("json view, journal",),
+}
+
+
+def readme_keys() -> dict[str, set[str]]:
+    """The README's key table: each group's backticked keys (``1``…``5`` spelled out)."""
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    table = text[text.index("## Keys"):text.index("## Confirmations")]
+    groups: dict[str, set[str]] = {}
+    where = ""
+    for line in table.splitlines():
+        if not line.startswith("| ") or line.startswith("| Where"):
+            continue
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        where = cells[0].lower() or where
+        keys = groups.setdefault(where, set())
+        for first, last in re.findall(r"`(\d)`…`(\d)`", line):
+            keys |= {str(i) for i in range(int(first), int(last) + 1)}
+        keys |= set(re.findall(r"`([^`]+)`", line))
+    return groups
+
+
+def test_the_readme_key_table_lists_every_key():
+    groups = readme_keys()
+    assert set(README_GROUPS) == {s.title for s in help_keys.sections()}
+    for section in help_keys.sections():
+        listed = set().union(*(groups[g] for g in README_GROUPS[section.title]))
+        missing = {help_keys.key_text(k) for k in section.key_names()} - listed
+        assert not missing, f"README's key table lacks {missing} ({section.title})"

@@ -44,7 +44,7 @@ class Section:
     #: Which screens it is about (``here`` puts it first when help opens over one of them).
     screens: tuple[str, ...] = ()
 
-    def keys(self) -> set[str]:
+    def key_names(self) -> set[str]:
         return {k for row in self.rows for k in row.keys}
 
 
@@ -167,8 +167,8 @@ SPECS: tuple[_Spec, ...] = (
         "copy_id": "Copy the selected id",
     }, screens=("ExplorerScreen",), skip=_DIRECT | _CHANGES | {"toggle_nav"}),
     _Spec("The tree (left of the table)", _tree, {
-        "toggle_nav": "Show or hide the tree (under 110 columns it takes the screen; "
-                      "ctrl+n or esc gives the table back)",
+        "toggle_nav": "Show or hide the tree (under 110 columns it opens beside the table, "
+                      "narrower; under 70 it takes the screen)",
         "cursor_down": "Next node", "cursor_up": "Previous node",
         "first": "First node", "last": "Last node",
         "page_up": "A page up", "page_down": "A page down",
@@ -178,7 +178,7 @@ SPECS: tuple[_Spec, ...] = (
         "open": "Open: a category's table, a resource's detail, a part's tab, a link",
         "filter": "Filter the tree (esc clears)",
         "narrower": "Narrower tree", "wider": "Wider tree",
-        "leave": "Clear the tree's filter, or close the tree where it takes the screen",
+        "leave": "Clear the tree's filter; else, where ctrl+n opened it, hide the tree",
     }, after=(Row(("tab",), "Between the tree and the table"),), screens=("ExplorerScreen",)),
     _Spec("A resource's detail", _detail, {
         "back": "Back to the list",
