@@ -77,7 +77,7 @@ async def test_palette_judges_by_contents_and_state(demo_app):
         for title in ("Servers: Power off", "Servers: Reboot", "Servers: Create a snapshot",
                       "Servers: Load a DVD"):
             assert not_now(found, title) is None, title
-        # What runs is listed first, what does not after it (as in the menu).
+        # What runs is listed before what does not, among equal matches (as in the menu).
         order = [not_now(found, t) is not None for t in found]
         assert order == sorted(order)
         await close(pilot)
