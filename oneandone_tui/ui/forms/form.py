@@ -161,8 +161,9 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
             return "enter: tick or untick · tab: next · esc: cancel"
         if isinstance(focused, Select):
             return "enter: open the list · tab: next · esc: cancel"
-        if isinstance(focused, Button):
-            return f"enter: {focused.label} · tab: next · esc: cancel"
+        if isinstance(focused, Button):  # a row's "+ Add rule" or "✕" (its tooltip says it)
+            what = focused.tooltip if isinstance(focused.tooltip, str) else focused.label
+            return f"enter: {what} · tab: next · esc: cancel"
         return f"enter: {submit} · tab: next · esc: cancel"
 
     def typed_matches(self) -> bool:

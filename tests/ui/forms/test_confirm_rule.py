@@ -162,3 +162,26 @@ async def test_a_delete_asking_for_the_name_follows_the_rule_too(demo_app):
         await pilot.press("enter")
         await settle(pilot)
         assert mutating(app) == 1
+
+
+async def test_the_footer_says_what_enter_does_on_a_rows_button_and_a_list(demo_app):
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await show(pilot, "load_balancers")
+        await pilot.press("n")
+        await settle(pilot)
+        form = form_of(app)
+        footer = form.query_one("#form")
+        form.query(".row-remove").first().focus()
+        await pilot.pause()
+        assert footer.border_subtitle == "enter: Remove this row · tab: next · esc: cancel"
+        form.query(".row-add").first().focus()
+        await pilot.pause()
+        assert footer.border_subtitle.startswith("enter: + Add ")
+        form.control("health_check_test").focus()
+        await pilot.pause()
+        assert footer.border_subtitle == "enter: open the list · tab: next · esc: cancel"
+        form.control("name").focus()
+        await pilot.pause()
+        assert footer.border_subtitle == "enter: Create · tab: next · esc: cancel"
