@@ -347,12 +347,8 @@ class OneAndOneApp(App[None]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        # The screen's keys that mean something here (a server's direct keys only where the
-        # screen shows servers; none of the changes in read-only mode).
-        live = {b.binding.action for b in self.screen.active_bindings.values()}
-        bindings = [(b.key, b.description) for b in self.screen.BINDINGS
-                    if isinstance(b, Binding) and b.description and b.action in live]
-        self.push_screen(HelpScreen(bindings))
+        # Every key, those of the screen underneath first (screens/help_keys.py).
+        self.push_screen(HelpScreen(self.screen))
 
     def action_jump(self) -> None:
         from .screens.jump import JumpScreen

@@ -187,20 +187,44 @@ async def test_help_lists_the_bindings(demo_app):
         assert isinstance(demo_app.screen, ExplorerScreen)
 
 
-async def test_small_terminal_lays_the_tree_over_the_table(demo_app):
+async def test_small_terminal_shows_the_tree_beside_the_table_on_ctrl_n(demo_app):
+    """At 80 columns the table has the whole width; ctrl+n shows the tree beside it (not
+    over it: issue 14), the table keeping its name, state and whole IPs; esc or ctrl+n gives
+    the whole width back."""
     async with demo_app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         pane = demo_app.screen.query_one(TreePane)
         assert not pane.display
         assert table(demo_app).row_count == 12 and table(demo_app).size.width >= 76
         await pilot.press("ctrl+n")
-        assert pane.display and pane.has_class("-overlay")
-        assert demo_app.screen.query_one(AccountTree).has_focus
-        # Over the table, not beside it: the table keeps its width.
-        assert table(demo_app).size.width >= 76
+        await pilot.pause()
+        tree = demo_app.screen.query_one(AccountTree)
+        assert pane.display and pane.has_class("-narrow") and not pane.has_class("-overlay")
+        assert tree.has_focus
+        # Side by side: the tree ends where the table begins; nothing lies over anything.
+        assert pane.region.right <= table(demo_app).region.x
+        assert pane.region.width <= 26 and table(demo_app).region.width >= 50
+        shown = dict(zip([c.key for c in table(demo_app).columns], table(demo_app)._widths,
+                         strict=True))
+        assert shown["name"] and shown["state"] and shown["ips"] >= len("82.165.201.221")
         await pilot.press("ctrl+n")
         assert not pane.display and table(demo_app).has_focus
+        assert table(demo_app).size.width >= 76
         await pilot.press("ctrl+n", "escape")  # esc closes it too
+        assert not pane.display and table(demo_app).has_focus
+
+
+async def test_very_narrow_terminal_gives_the_tree_the_whole_screen(demo_app):
+    """Below 70 columns there is no room for both: the tree takes the whole width (no strip
+    of the table showing beside it) and esc gives the table back."""
+    async with demo_app.run_test(size=(64, 20)) as pilot:
+        await settle(pilot)
+        pane = demo_app.screen.query_one(TreePane)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert pane.display and pane.has_class("-overlay")
+        assert pane.region.x == 0 and pane.region.width == 64
+        await pilot.press("escape")
         assert not pane.display and table(demo_app).has_focus
 
 

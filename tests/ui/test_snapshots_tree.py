@@ -1,5 +1,6 @@
 """What the navigation tree looks like: a server unfolded into its parts and an IP into its
-firewall and load balancer at 120x40; the tree over the table at 80x24.
+firewall and load balancer at 120x40; at 80x24 the tree beside the table (ctrl+n), on a
+category (its table on the right) and on a server (its preview on the right).
 
 Update after an intended change with ``pytest tests/ui/test_snapshots_tree.py
 --snapshot-update``."""
@@ -38,7 +39,7 @@ def test_tree_with_a_server_unfolded(snap_compare):
     assert snap_compare(app(), terminal_size=(120, 40), run_before=unfold_web_01)
 
 
-def test_tree_over_the_table_at_80x24(snap_compare):
+def test_tree_beside_the_table_at_80x24(snap_compare):
     async def run(pilot) -> None:
         await settle(pilot)
         await pilot.press("ctrl+n")
@@ -47,6 +48,22 @@ def test_tree_over_the_table_at_80x24(snap_compare):
         await at(pilot, tree, "Firewall Policies")
         await pilot.press("right")
         await pilot.pause(0.3)
+        await settle(pilot)
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=run)
+
+
+def test_tree_beside_a_server_at_80x24(snap_compare):
+    async def run(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        tree = pilot.app.screen.account_tree
+        await at(pilot, tree, "Servers")
+        await pilot.press("right")
+        await settle(pilot)
+        await at(pilot, tree, "worker-us-02")
+        await pilot.pause(0.3)  # the right pane follows the cursor after a moment
         await settle(pilot)
 
     assert snap_compare(app(), terminal_size=(80, 24), run_before=run)

@@ -122,11 +122,11 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
         self._unlisten = self.oapp.follower.listen(self._on_follow)
         self.call_after_refresh(self._take_baseline)
         # The confirmation rule (README): a destructive one opens on Cancel (enter cancels,
-        # and says so); any other confirmation opens on its action.
-        if self.spec.danger and self.typed is None:
+        # and says so), one asking for the name too (enter in an empty name field would only
+        # complain; a reflex enter must cancel everywhere: shift+tab reaches the name); any
+        # other confirmation opens on its action.
+        if self.spec.danger:
             self.query_one("#form-cancel", Button).focus()
-        elif self.typed is not None:
-            self.rows[TYPED].control.focus()  # type: ignore[union-attr]
         elif self.spec.opens_on_submit or all(isinstance(f, (Bool, Choice))
                                               for f in self.fields):
             # A yes with options (power on, add an IP, a prefilled resize): the button.
@@ -140,18 +140,47 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
         self._fit()
 
     def keys_line(self) -> str:
-        """The form's footer: exactly what enter does where the focus is."""
+        """The form's footer: exactly what enter does where the focus is. Where a name must
+        be typed, enter sends nothing until it is (the footer says so, and where to type it);
+        in a checkbox enter ticks, in a list it opens the list."""
         submit = self.spec.submit_label
         focused = self.focused if self.is_mounted else None
+        waiting = self.typed is not None and not self.typed_matches()
         if focused is not None and focused.id == "form-cancel":
+            if waiting:
+                return f"enter: cancel · shift+tab: type the name to {submit.lower()}"
             return f"enter: cancel · tab: {submit}"
+        if waiting and focused is not None and focused.id == "form-submit":
+            return "enter: to the name (nothing is sent until it is typed) · esc: cancel"
+        if waiting and (focused is None
+                        or focused is self.rows[TYPED].control):  # type: ignore[union-attr]
+            return "enter: sends nothing until the name is typed · esc: cancel"
         if focused is not None and focused.id == "form-submit":
             return f"enter: {submit} · esc: cancel"
+        if isinstance(focused, Checkbox):
+            return "enter: tick or untick · tab: next · esc: cancel"
+        if isinstance(focused, Select):
+            return "enter: open the list · tab: next · esc: cancel"
+        if isinstance(focused, Button):  # a row's "+ Add rule" or "✕" (its tooltip says it)
+            what = focused.tooltip if isinstance(focused.tooltip, str) else focused.label
+            return f"enter: {what} · tab: next · esc: cancel"
         return f"enter: {submit} · tab: next · esc: cancel"
 
-    def on_descendant_focus(self) -> None:
-        if not self.follows and not self.closed:
+    def typed_matches(self) -> bool:
+        """Whether the name asked for is typed (as the API has it or as the screen shows it)."""
+        if self.typed is None:
+            return True
+        row = self.rows.get(TYPED)
+        if row is None or not isinstance(row, FieldRow):
+            return False
+        return str(raw_of(row.control)).strip() in (self.typed, self.typed_raw)
+
+    def _show_keys(self) -> None:
+        if not self.follows and not self.closed and self.is_mounted:
             self.query_one("#form").border_subtitle = self.keys_line()
+
+    def on_descendant_focus(self) -> None:
+        self._show_keys()
 
     def _take_baseline(self) -> None:
         """What each control shows once mounted (a Select holds its default only then)."""
@@ -246,10 +275,8 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
                 errors.append(exc)
             if request is not None and hasattr(request, "errors"):
                 errors += request.errors()
-        if self.typed is not None:
-            typed = raw_of(self.rows[TYPED].control)  # type: ignore[union-attr]
-            if typed.strip() not in (self.typed, self.typed_raw):
-                errors.append(ValidationError(TYPED, f"type '{self.typed}' to confirm"))
+        if self.typed is not None and not self.typed_matches():
+            errors.append(ValidationError(TYPED, f"type '{self.typed}' to confirm"))
         return request, errors
 
     def show_errors(self, errors: list[ValidationError], *, general: str = "") -> None:
@@ -297,6 +324,8 @@ class FormScreen(Submitting, PickerLoader, ModalScreen[Any]):
     @on(Checkbox.Changed)
     def _changed(self) -> None:
         self.revalidate()
+        if self.typed is not None:
+            self._show_keys()  # the name typed: enter now deletes (and the footer says so)
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:

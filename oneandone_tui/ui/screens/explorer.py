@@ -36,7 +36,7 @@ from ..widgets.health_banner import HealthBanner
 from ..widgets.key_bar import KeyBar
 from ..widgets.resource_table import ResourceTable
 from ..widgets.status_bar import StatusBar
-from ..widgets.tree_pane import TreePane
+from ..widgets.tree_pane import SIDE_BY_SIDE, WIDE, TreePane
 from ..widgets.tree_preview import TreePreview
 from .explorer_tree import FOLLOW_AFTER, TreeWiring
 
@@ -142,11 +142,16 @@ class ExplorerScreen(TreeWiring, ActionsKeys, Screen[None]):
         self._fit_nav()
 
     def _fit_nav(self) -> None:
-        """Narrow terminals (< 110 columns) give the table the whole width and ctrl+n lays
-        the tree over it; from 110 columns the tree has its own column (ctrl+n hides it)."""
+        """From ``WIDE`` (110) columns the tree has its own column, shown (ctrl+n hides it).
+        Narrower, the table has the whole width and ctrl+n shows the tree beside it, narrower
+        (from ``SIDE_BY_SIDE``, 70: at 80 columns the table keeps name, state, DC and IPs);
+        narrower still, the tree takes the whole screen. Where ctrl+n showed it, esc or
+        ctrl+n gives the table back (``tree_pane.py``)."""
         nav = self.query_one(TreePane)
-        narrow = self.app.size.width < 110
-        nav.set_class(narrow, "-overlay")
+        width = self.app.size.width
+        narrow = width < WIDE
+        nav.set_class(narrow and width >= SIDE_BY_SIDE, "-narrow")
+        nav.set_class(width < SIDE_BY_SIDE, "-overlay")
         nav.display = self._nav_forced if self._nav_forced is not None else not narrow
         self.account_tree.followed_key = self.cat.key
 

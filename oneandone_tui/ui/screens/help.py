@@ -1,53 +1,20 @@
-"""``?``: every key binding of the app and of the screen underneath, grouped."""
+"""``?``: every key of the app, read from the bindings (``help_keys.py``): first what works on
+the screen underneath (and everywhere), then the keys of every other screen."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from rich.console import Group, RenderableType
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-GLOBAL_KEYS = [
-    (":", "Jump to a category by name (tab completes)"),
-    ("D", "Dashboard: the account overview (also :dashboard)"),
-    ("ctrl+p", "Command palette: categories and actions"),
-    ("/", "Filter the table as you type (esc clears)"),
-    ("esc", "Back, close, or clear the filter"),
-    ("enter", "Open the selected resource / follow a link"),
-    ("tab / shift+tab", "Move between the category list, table and panes"),
-    ("r", "Refresh now"),
-    ("y", "Raw JSON of the selection"),
-    ("c", "Copy the selected id"),
-    ("s / S", "Sort by the next column / reverse the sort"),
-    ("space", "Mark rows for bulk actions"),
-    ("n / e / ctrl+d / a", "New, edit, delete, actions (when not read-only)"),
-    ("j / k, g / G", "Down / up, first / last row (also arrows, home / end)"),
-    ("ctrl+n", "Show or hide the category list"),
-    ("J", "Action journal: every change made this session"),
-    ("L", "Logs of the selected resource"),
-    ("?", "This help"),
-    ("q / ctrl+q", "Quit"),
-]
-
-
-#: The direct keys of a server (list and detail): each opens the same form or confirmation as
-#: its entry in the ``a`` menu, and only when it applies now (else a toast says why).
-SERVER_KEYS = [
-    ("o", "Power on (a confirmation that opens on Power on)"),
-    ("x", "Power off (opens on Cancel: enter cancels)"),
-    ("b", "Reboot (opens on Cancel: enter cancels)"),
-    ("p", "Create a snapshot"),
-    ("i", "Add a public IP"),
-    ("t", "SSH to its public IP (the TUI comes back when the session ends)"),
-]
-MENU_KEYS = [
-    ("a, then type", "The menu filters as you type (\"snap\"); a key puts its entry first"),
-    ("esc on a form", "Closes; asks first when something was changed"),
-]
+from .help_keys import Section, arranged
 
 
 class HelpScreen(ModalScreen[None]):
@@ -62,28 +29,34 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, screen_bindings: list[tuple[str, str]] | None = None) -> None:
+    def __init__(self, under: Any = None) -> None:
+        """``under``: the screen help was opened over (its sections come first)."""
         super().__init__()
-        self.screen_bindings = screen_bindings or []
+        self.here, self.elsewhere = arranged(under)
+
+    @property
+    def sections(self) -> list[Section]:
+        return self.here + self.elsewhere
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        table.add_row("[u]Everywhere[/u]", "")
-        for key, what in GLOBAL_KEYS:
-            table.add_row(key, what)
-        table.add_row("", "")
-        table.add_row("[u]Servers (list and detail)[/u]", "")
-        for key, what in SERVER_KEYS + MENU_KEYS:
-            table.add_row(key, what)
-        if self.screen_bindings:
-            table.add_row("", "")
-            table.add_row("[u]This screen[/u]", "")
-            for key, what in self.screen_bindings:
-                table.add_row(key, what)
-        with VerticalScroll():
-            yield Static(table)
+        # One grid per section under its title (a title in the key column would widen it);
+        # the same key column for all, as wide as the widest keys.
+        width = max((len(row.shown_keys) for s in self.sections for row in s.rows),
+                    default=1)
+        parts: list[RenderableType] = []
+        for i, section in enumerate(self.sections):
+            if i == len(self.here) and self.elsewhere:
+                parts.append(Text("\nElsewhere", style="bold"))
+            parts.append(Text(("\n" if i else "") + section.title, style="underline"))
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(style="bold", no_wrap=True, width=width)
+            grid.add_column()
+            for row in section.rows:
+                grid.add_row(Text(row.shown_keys), Text(row.what))
+            parts.append(grid)
+        with VerticalScroll() as box:
+            box.border_title = "Keys · esc closes"
+            yield Static(Group(*parts))
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

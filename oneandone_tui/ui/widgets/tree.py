@@ -32,6 +32,18 @@ from .tree_rows import Flat, Node, parent_of
 REFRESH = 15.0
 
 _STATES = ("state-good", "state-busy", "state-bad", "state-off")
+#: A resource's state as one glyph (in its colour) in a tree narrower than COMPACT_BELOW cells,
+#: where a state's word ("POWERED_OFF") would leave a name a few cells.
+STATE_GLYPHS = {"state-good": "●", "state-off": "○", "state-busy": "◐", "state-bad": "✕"}
+COMPACT_BELOW = 30
+
+
+def cut_middle(text: str, room: int) -> str:
+    """``worker-us-01`` in 8 cells: ``work…-01`` (names that differ at the end stay apart)."""
+    if room < 5:
+        return text[: max(0, room - 1)] + "…"
+    tail = (room - 1) // 2
+    return text[: room - 1 - tail] + "…" + text[len(text) - tail:]
 
 
 class AccountTree(ScrollView, can_focus=True):
@@ -53,7 +65,7 @@ class AccountTree(ScrollView, can_focus=True):
         *(f"account-tree--{s}" for s in _STATES),
     }
     DEFAULT_CSS = """
-    AccountTree { background: $surface; scrollbar-size-vertical: 1; }
+    AccountTree { background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden; }
     AccountTree > .account-tree--cursor { background: $block-cursor-blurred-background; }
     AccountTree:focus > .account-tree--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground;
@@ -317,8 +329,17 @@ class AccountTree(ScrollView, can_focus=True):
             glyph = "  "
         indent = " " * (1 + 2 * depth)
         room = max(1, width - len(indent) - 2 - (len(right) + 1 if right else 0))
+        if node[0] == "res" and right and width < COMPACT_BELOW:
+            # Too narrow for names and states' words (the tree beside the table at 80
+            # columns): every state as a glyph; the right pane says it in full.
+            short = STATE_GLYPHS.get(state_style(self.source.item(node[1], node[2]) or {})
+                                     or "")
+            if short is not None:
+                right = short
+                room = max(1, width - len(indent) - 2 - 2)
         if len(label) > room:
-            label = label[: max(0, room - 1)] + "…"
+            label = cut_middle(label, room) if node[0] == "res" else \
+                label[: max(0, room - 1)] + "…"
         pad = max(0, room - len(label))
         segments = [Segment(indent + glyph, base),
                     Segment(label, base + label_style if label_style else base),

@@ -1,6 +1,12 @@
 """The tree's pane: the tree and its own filter (``/`` while the tree has the focus), with
-the keys that resize it. Below 110 columns it lies over the table (``-overlay``) instead of
-taking a column from it."""
+the keys that resize it.
+
+How it shares the screen depends on the width (``ExplorerScreen._fit_nav``): from
+:data:`WIDE` columns it is a column of :data:`WIDTH`, shown by default; below, the table has the
+whole width until ``ctrl+n`` shows the tree beside it, narrower (``-narrow``,
+:data:`NARROW_WIDTH`: the table keeps its name and state columns and the right pane still
+follows the tree's cursor); below :data:`SIDE_BY_SIDE` there is no room for both and the tree
+takes the whole screen (``-overlay``). Where ``ctrl+n`` opened it, ``esc`` closes it."""
 
 from __future__ import annotations
 
@@ -17,6 +23,12 @@ from .tree import AccountTree
 
 #: Width of the pane (columns) and the bounds of resizing it.
 WIDTH, MIN_WIDTH, MAX_WIDTH, STEP = 34, 20, 80, 4
+#: Terminal widths: from WIDE the tree is shown by default; from SIDE_BY_SIDE ``ctrl+n`` shows
+#: it beside the table, NARROW_WIDTH wide (at 80 columns the table keeps 51: name, state, DC,
+#: IPs); below, it takes the screen.
+WIDE, SIDE_BY_SIDE, NARROW_WIDTH = 110, 70, 24
+#: Columns resizing leaves to the table.
+TABLE_MIN = 30
 
 
 class TreePane(Vertical):
@@ -29,8 +41,9 @@ class TreePane(Vertical):
     DEFAULT_CSS = f"""
     TreePane {{ width: {WIDTH}; height: 1fr; border-right: tall $panel; }}
     TreePane:focus-within {{ border-right: tall $accent; }}
-    TreePane.-overlay {{ position: absolute; layer: overlay; width: 100%; max-width: 60;
-                         border-right: tall $accent; }}
+    TreePane.-narrow {{ width: {NARROW_WIDTH}; }}
+    TreePane.-overlay {{ position: absolute; layer: overlay; width: 100%;
+                         border-right: none; }}
     TreePane > Input {{ height: 3; border: tall $accent; }}
     TreePane > AccountTree {{ height: 1fr; }}
     """
@@ -57,11 +70,18 @@ class TreePane(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave":  # otherwise esc is the screen's
             return bool(self.account_tree.filter_text or self.filter_field.display
-                        or self.has_class("-overlay"))
+                        or self.opened_by_key)
         return True
 
+    @property
+    def opened_by_key(self) -> bool:
+        """Shown by ``ctrl+n`` on a narrow terminal (beside the table or over it): ``esc``
+        closes it, the way back."""
+        return self.has_class("-overlay") or self.has_class("-narrow")
+
     async def action_leave(self) -> None:
-        """esc: clear the filter; else, over the table (narrow terminals), close the tree."""
+        """esc: clear the filter; else, where ctrl+n opened it (narrow terminals), close the
+        tree."""
         if self.account_tree.filter_text or self.filter_field.display:
             self.clear_filter()
         else:
@@ -89,7 +109,8 @@ class TreePane(Vertical):
         width = self.styles.width
         current = int(width.value) if width is not None and width.unit.name == "CELLS" \
             else self.size.width
-        self.styles.width = max(MIN_WIDTH, min(MAX_WIDTH, current + delta))
+        room = self.screen.size.width - TABLE_MIN if self.is_attached else MAX_WIDTH
+        self.styles.width = max(MIN_WIDTH, min(MAX_WIDTH, room, current + delta))
 
     def action_narrower(self) -> None:
         self._resize(-STEP)

@@ -49,14 +49,24 @@ async def test_server_delete_needs_the_name_typed(demo_app):
         await settle(pilot)
         form = await open_key(pilot, "servers", "ctrl+d", "web-01")
         assert form.typed == "web-01"
+        # It opens on Cancel like every destructive confirmation; the name is one shift+tab
+        # away, and the footer says what enter does in each place.
+        footer = form.query_one("#form")
+        assert app.screen.focused.id == "form-cancel"
+        assert footer.border_subtitle == "enter: cancel · shift+tab: type the name to delete"
+        await pilot.press("shift+tab")
         assert app.screen.focused is form.control("__typed__")
+        assert footer.border_subtitle == \
+            "enter: sends nothing until the name is typed · esc: cancel"
         await pilot.press("enter")  # nothing typed: refused
         await settle(pilot)
         assert app.screen is form and "type 'web-01' to confirm" in error_text(form)
         await pilot.press(*"web-0", "enter")  # almost: still refused
         await settle(pilot)
         assert app.screen is form and mutating(app) == 0
-        await pilot.press("1", "enter")
+        await pilot.press("1")
+        assert footer.border_subtitle == "enter: Delete · tab: next · esc: cancel"
+        await pilot.press("enter")
         await settle(pilot)
         assert mutating(app) == 1
         assert record(app, "servers", "web-01")["state"] == "REMOVING"
@@ -72,6 +82,6 @@ async def test_storages_need_the_name_typed_too(demo_app, category, name):
         await settle(pilot)
         form = await open_key(pilot, category, "ctrl+d", name)
         assert form.typed == name
-        await pilot.press("enter")
+        await pilot.press("shift+tab", "enter")  # in the name field, nothing typed
         await settle(pilot)
         assert app.screen is form and mutating(app) == 0

@@ -112,3 +112,76 @@ async def test_escape_on_an_untouched_prefilled_form_closes(demo_app):
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, DiscardScreen)
+
+
+async def test_a_delete_asking_for_the_name_follows_the_rule_too(demo_app):
+    """Deleting a server wants its name typed: it opens on Cancel as well (a reflex enter
+    cancels and says so), and the footer says what enter does wherever the focus is."""
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        form = await open_key(pilot, "servers", "ctrl+d", "web-01")
+        footer = form.query_one("#form")
+        assert app.screen.focused.id == "form-cancel"
+        assert footer.border_subtitle == "enter: cancel · shift+tab: type the name to delete"
+        await pilot.press("tab")  # the Delete button, the name not typed yet
+        assert app.screen.focused.id == "form-submit"
+        assert footer.border_subtitle == \
+            "enter: to the name (nothing is sent until it is typed) · esc: cancel"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is form and mutating(app) == 0
+        assert app.screen.focused is form.control("__typed__")
+        assert footer.border_subtitle == \
+            "enter: sends nothing until the name is typed · esc: cancel"
+        await pilot.press("shift+tab")  # a checkbox: enter ticks it
+        assert app.screen.focused is form.control("keep_hdds")
+        assert footer.border_subtitle == "enter: tick or untick · tab: next · esc: cancel"
+        await pilot.press("enter")
+        assert app.screen is form and form.values()["keep_hdds"] is True
+        assert mutating(app) == 0
+        await pilot.press("escape")  # a change: asks first
+        await settle(pilot)
+        await pilot.press("tab", "enter")  # Discard
+        await settle(pilot)
+        assert app.screen is app.explorer() and mutating(app) == 0
+
+        form = await open_key(pilot, "servers", "ctrl+d", "web-01")
+        await pilot.press("enter")  # as it opens: Cancel
+        await settle(pilot)
+        assert app.screen is app.explorer() and mutating(app) == 0
+        assert notifications(app)[-1] == "Cancelled, nothing sent."
+
+        # With the name typed, tab from Cancel reaches Delete, and says so.
+        form = await open_key(pilot, "servers", "ctrl+d", "web-01")
+        await pilot.press("shift+tab", *"web-01", "tab")
+        assert app.screen.focused.id == "form-cancel"
+        assert form.query_one("#form").border_subtitle == "enter: cancel · tab: Delete"
+        await pilot.press("tab")
+        assert form.query_one("#form").border_subtitle == "enter: Delete · esc: cancel"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert mutating(app) == 1
+
+
+async def test_the_footer_says_what_enter_does_on_a_rows_button_and_a_list(demo_app):
+    app = demo_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await show(pilot, "load_balancers")
+        await pilot.press("n")
+        await settle(pilot)
+        form = form_of(app)
+        footer = form.query_one("#form")
+        form.query(".row-remove").first().focus()
+        await pilot.pause()
+        assert footer.border_subtitle == "enter: Remove this row · tab: next · esc: cancel"
+        form.query(".row-add").first().focus()
+        await pilot.pause()
+        assert footer.border_subtitle.startswith("enter: + Add ")
+        form.control("health_check_test").focus()
+        await pilot.pause()
+        assert footer.border_subtitle == "enter: open the list · tab: next · esc: cancel"
+        form.control("name").focus()
+        await pilot.pause()
+        assert footer.border_subtitle == "enter: Create · tab: next · esc: cancel"

@@ -179,7 +179,7 @@ async def test_palette_judges_the_selection(demo_app):
         await settle(pilot)
         await show(pilot, "servers")
         await select_row(pilot, "web-01")
-        by_title = {title: (help_text, cb) for title, help_text, cb in commands(app)}
+        by_title = {c.title: (c.help, c.callback) for c in commands(app)}
         help_text, callback = by_title["Servers: Power on"]
         assert help_text == "Not now: web-01 is POWERED_ON (only when POWERED_OFF)"
         assert "key x" in by_title["Servers: Power off"][0]
