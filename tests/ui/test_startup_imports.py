@@ -40,7 +40,7 @@ seen = []
 def hook():
     explorer = app.explorer()
     if not seen and explorer is not None and explorer.is_mounted and explorer.table.row_count:
-        seen.append(sorted(sys.modules))
+        seen.append(["inputs=%d" % len(explorer.query("Input")), *sorted(sys.modules)])
 
 app.post_display_hook = hook
 
@@ -62,6 +62,8 @@ FORMS_BEFORE_FIRST_FRAME = {"oneandone_tui.ui.forms", "oneandone_tui.ui.forms.ke
 def test_the_first_frame_showing_servers_waits_for_no_form_request_object_nor_httpx():
     out = subprocess.run([sys.executable, "-c", FIRST_FRAME], capture_output=True, text=True,
                          check=True, timeout=120).stdout.split()
+    # The filter fields (the table's, the tree's) are mounted when ``/`` first opens them.
+    assert out.pop(0) == "inputs=0"
     assert "oneandone_tui.ui.screens.explorer" in out  # the frame was the explorer's
     assert "oneandone_tui.api.resources.servers" in out  # and it listed the servers
     # The request objects: only their shared base (the client's wire checks for it).
