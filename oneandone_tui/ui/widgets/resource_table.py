@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..safe import clean
+from .line_style import base_style
 
 
 @dataclass(frozen=True)
@@ -373,9 +374,9 @@ class ResourceTable(ScrollView, can_focus=True):
                         f"No match for '{self._filter}'"
                     return Strip([Segment(f"  {clean(text)}".ljust(width),
                                           self._style("empty"))])
-                return Strip.blank(width, self.rich_style)
+                return Strip.blank(width, base_style(self))
             strip = self._row_strip(index)
-        return strip.crop(scroll_x, scroll_x + width).extend_cell_length(width, self.rich_style)
+        return strip.crop(scroll_x, scroll_x + width).extend_cell_length(width, base_style(self))
 
     def _header_strip(self) -> Strip:
         key = ("header", self._sort_column, self._sort_reverse, tuple(self._widths))
@@ -405,7 +406,7 @@ class ResourceTable(ScrollView, can_focus=True):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        base = self.rich_style
+        base = base_style(self)
         if is_cursor:
             base = base + self._style("cursor")
         segments = [Segment("● " if marked else "  ",
