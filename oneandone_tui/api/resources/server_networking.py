@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from ..models import PublicIp
+from .. import models
 from ._base import JsonList, JsonObject, Resource, endpoint, require
 
 __all__ = ["ServerNetworking"]
@@ -20,7 +20,7 @@ class ServerNetworking(Resource):
     @endpoint("POST", "/servers/{server_id}/ips")
     async def add_ip(self, server_id: str, ip_type: str = "IPV4") -> JsonObject:
         """Add a new public IP (``IPV4``; Go and .NET also know ``IPV6``)."""
-        PublicIp(type=ip_type).validate()
+        models.PublicIp(type=ip_type).validate()
         return await self._call(self.add_ip, body={"type": ip_type}, server_id=server_id)
 
     @endpoint("GET", "/servers/{server_id}/ips/{ip_id}")

@@ -9,22 +9,27 @@ Helper getters of the SDK's ``Server`` class: ``get``, ``hardware``, ``hdds``, `
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..models import (
-    Hdd,
-    HddList,
-    HddResize,
-    ReinstallImage,
-    Server,
-    ServerAction,
-    ServerClone,
-    ServerHardware,
-    ServerUpdate,
-)
+from .. import models
 from ..paging import ListQuery
 from ..waiting import StateReader
 from ._base import JsonList, JsonObject, ManagedResource, endpoint, require
 from .server_networking import ServerNetworking
+
+if TYPE_CHECKING:
+    # The request objects are imported when a method builds one, not with the facade: listing
+    # the servers (the first frame) does not wait for them (tests/ui/test_startup_imports.py).
+    from ..models import (
+        Hdd,
+        HddList,
+        ReinstallImage,
+        Server,
+        ServerAction,
+        ServerClone,
+        ServerHardware,
+        ServerUpdate,
+    )
 
 __all__ = ["Servers"]
 
@@ -95,7 +100,7 @@ class Servers(ServerNetworking, ManagedResource):
 
     @endpoint("POST", "/servers/{server_id}/hardware/hdds")
     async def add_hdds(self, server_id: str, hdds: Sequence[Hdd] | HddList) -> JsonObject:
-        body = hdds if isinstance(hdds, HddList) else HddList(list(hdds))
+        body = hdds if isinstance(hdds, models.HddList) else models.HddList(list(hdds))
         return await self._call(self.add_hdds, body=body, server_id=server_id)
 
     @endpoint("GET", "/servers/{server_id}/hardware/hdds/{hdd_id}")
@@ -106,7 +111,7 @@ class Servers(ServerNetworking, ManagedResource):
     async def modify_hdd(self, server_id: str, hdd_id: str, size: int, *,
                          current_size: int | None = None) -> JsonObject:
         """Grow a disk (never shrink: pass ``current_size`` to check that locally)."""
-        body = HddResize(size=size, current_size=current_size)
+        body = models.HddResize(size=size, current_size=current_size)
         return await self._call(self.modify_hdd, body=body, server_id=server_id, hdd_id=hdd_id)
 
     @endpoint("DELETE", "/servers/{server_id}/hardware/hdds/{hdd_id}")
@@ -135,15 +140,15 @@ class Servers(ServerNetworking, ManagedResource):
         return await self._call(self.set_status, body=action, server_id=server_id)
 
     async def start(self, server_id: str, *, method: str = "SOFTWARE") -> JsonObject:
-        return await self.set_status(server_id, ServerAction("POWER_ON", method))
+        return await self.set_status(server_id, models.ServerAction("POWER_ON", method))
 
     async def stop(self, server_id: str, *, method: str = "SOFTWARE") -> JsonObject:
-        return await self.set_status(server_id, ServerAction("POWER_OFF", method))
+        return await self.set_status(server_id, models.ServerAction("POWER_OFF", method))
 
     async def reboot(self, server_id: str, *, method: str = "SOFTWARE",
                      recovery_image_id: str | None = None) -> JsonObject:
         """Reboot; with ``recovery_image_id`` into that recovery system."""
-        return await self.set_status(server_id, ServerAction(
+        return await self.set_status(server_id, models.ServerAction(
             "REBOOT", method, recovery_mode=True if recovery_image_id else None,
             recovery_image_id=recovery_image_id))
 

@@ -193,14 +193,19 @@ class TreeWiring:
         if self.tree_source.held(self.cat.key):
             self.account_tree.reveal(("res", self.cat.key, event.row_id))
 
+    def reveal_table_row(self) -> None:
+        """Put the tree's cursor on the table's row (its category opened), when the tree is
+        shown and holds the category's resources."""
+        row = self.table.cursor_id
+        if row is not None and self.query_one(TreePane).display \
+                and self.tree_source.held(self.cat.key):
+            self.account_tree.reveal(("res", self.cat.key, row))
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
         if widget is self.table and self.focused is self.table:
             self.hide_preview()
-            row = self.table.cursor_id
-            if row is not None and self.query_one(TreePane).display \
-                    and self.tree_source.held(self.cat.key):
-                self.account_tree.reveal(("res", self.cat.key, row))
+            self.reveal_table_row()
         elif isinstance(widget, AccountTree) and (
                 widget.node[0] in ("res", "part", "entry", "group")
                 or (widget.node[0] == "cat" and widget.node[1] in ROUTES)):

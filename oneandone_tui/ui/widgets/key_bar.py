@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -109,32 +110,43 @@ class KeyBar(Widget):
             (len(self._palette.display) + len(self._palette.description) + 3
              if self._palette else 0)
         pad = " " if full <= self.size.width else ""
+        # Positions are summed piece by piece (``Text.cell_len`` measures the whole text
+        # again at each call: quadratic in the number of keys, ~1 ms a frame).
+        end = 0
         for key in rest:
-            start = text.cell_len
+            start = end
             dim = DIM if not key.enabled else None
-            text.append(f"{pad}{key.display} ", key_style + dim)
-            text.append(f"{key.description} ", desc_style + dim)
-            spans.append((start, text.cell_len, key.key))
+            first, second = f"{pad}{key.display} ", f"{key.description} "
+            text.append(first, key_style + dim)
+            text.append(second, desc_style + dim)
+            end += cell_len(first) + cell_len(second)
+            spans.append((start, end, key.key))
         # Kept on the right at any width: help and quit, then the palette (as the footer
         # docks it); the other keys give way from the right when the line is short.
         tail = Text(no_wrap=True, end="")
         tail_spans: list[tuple[int, int, str]] = []
+        tail_end = 0
         for key in kept:
-            start = tail.cell_len
-            tail.append(f"{pad}{key.display} ", key_style)
-            tail.append(f"{key.description} ", desc_style)
-            tail_spans.append((start, tail.cell_len, key.key))
+            start = tail_end
+            first, second = f"{pad}{key.display} ", f"{key.description} "
+            tail.append(first, key_style)
+            tail.append(second, desc_style)
+            tail_end += cell_len(first) + cell_len(second)
+            tail_spans.append((start, tail_end, key.key))
         if self._palette is not None:
-            start = tail.cell_len
-            tail.append("▏", "dim")
-            tail.append(self._palette.display, key_style)
-            tail.append(f" {self._palette.description} ", desc_style)
-            tail_spans.append((start, tail.cell_len, self._palette.key))
-        if tail.cell_len:
-            room = max(0, self.size.width - tail.cell_len)
+            start = tail_end
+            pieces = ("▏", self._palette.display, f" {self._palette.description} ")
+            tail.append(pieces[0], "dim")
+            tail.append(pieces[1], key_style)
+            tail.append(pieces[2], desc_style)
+            tail_end += sum(cell_len(p) for p in pieces)
+            tail_spans.append((start, tail_end, self._palette.key))
+        if tail_end:
+            room = max(0, self.size.width - tail_end)
             cut = [(a, b, k) for a, b, k in spans if b <= room]
-            text.truncate(cut[-1][1] if cut else 0)
-            text.append(" " * (room - text.cell_len))
+            kept_end = cut[-1][1] if cut else 0
+            text.truncate(kept_end)
+            text.append(" " * (room - kept_end))
             spans = cut + [(room + a, room + b, k) for a, b, k in tail_spans]
             text.append_text(tail)
         self._spans = spans

@@ -26,6 +26,7 @@ from textual.strip import Strip
 from ...catalogue import category, state_style, state_text
 from ..safe import clean
 from ..tree_source import GROUPS, Entry, Part, TreeSource, label_of
+from .line_style import base_style
 from .tree_rows import Flat, Node, parent_of
 
 #: Seconds between refreshes of expanded categories the explorer does not keep fresh itself.
@@ -309,7 +310,7 @@ class AccountTree(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_offset.y) + y
-        base = self.rich_style
+        base = base_style(self)
         if index >= len(self.flat):
             return Strip.blank(width, base)
         node, depth = self.flat.row(index)

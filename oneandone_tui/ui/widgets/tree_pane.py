@@ -54,23 +54,31 @@ class TreePane(Vertical):
         self.account_tree = AccountTree(source, id="tree")
 
     def compose(self) -> ComposeResult:
-        field = Input(placeholder="filter the tree", id="tree-filter")
-        field.display = False
-        yield field
         yield self.account_tree
 
     @property
-    def filter_field(self) -> Input:
-        return self.query_one("#tree-filter", Input)
+    def filter_field(self) -> Input | None:
+        """The tree's filter field; None until ``/`` first opened it."""
+        return next(self.query("#tree-filter").results(Input), None)
 
-    def action_filter(self) -> None:
-        self.filter_field.display = True
-        self.filter_field.focus()
+    @property
+    def _filtering(self) -> bool:
+        field = self.filter_field
+        return bool(self.account_tree.filter_text or (field is not None and field.display))
+
+    async def action_filter(self) -> None:
+        field = self.filter_field
+        if field is None:
+            # Mounted on first use: the first frame does not wait for a field nobody opened
+            # yet (benchmarks/, target 1).
+            field = Input(placeholder="filter the tree", id="tree-filter")
+            await self.mount(field, before=self.account_tree)
+        field.display = True
+        field.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave":  # otherwise esc is the screen's
-            return bool(self.account_tree.filter_text or self.filter_field.display
-                        or self.opened_by_key)
+            return self._filtering or self.opened_by_key
         return True
 
     @property
@@ -82,14 +90,16 @@ class TreePane(Vertical):
     async def action_leave(self) -> None:
         """esc: clear the filter; else, where ctrl+n opened it (narrow terminals), close the
         tree."""
-        if self.account_tree.filter_text or self.filter_field.display:
+        if self._filtering:
             self.clear_filter()
         else:
             await self.screen.run_action("toggle_nav")
 
     def clear_filter(self) -> None:
-        self.filter_field.value = ""
-        self.filter_field.display = False
+        field = self.filter_field
+        if field is not None:
+            field.value = ""
+            field.display = False
         self.account_tree.set_filter("")
         self.account_tree.focus()
 
@@ -102,7 +112,7 @@ class TreePane(Vertical):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if not event.value:
-            self.filter_field.display = False
+            event.input.display = False
         self.account_tree.focus()
 
     def _resize(self, delta: int) -> None:
