@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..catalogue import Category, Item, category, is_transitional
-from .poll_core import PollerCore, RoundReport, _busy, _ListMeta
+from .poll_core import FETCH_ERRORS, PollerCore, RoundReport, _busy, _ListMeta
 
 
 class ListFetching(PollerCore):
@@ -55,9 +55,7 @@ class ListFetching(PollerCore):
                 await self._put_whole(cat, key, seq)
                 meta.full = False
                 meta.cpu = time.process_time() - cpu
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             self._list_failed(meta, key, exc, report)
             return
         meta.errors = 0
@@ -154,9 +152,7 @@ class ListFetching(PollerCore):
             await self._put_whole(cat, key, seq)
             meta.errors = 0
             self._count(None, report)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             self._list_failed(meta, key, exc, report)
         self._judge(report)
 
@@ -167,7 +163,8 @@ class ListFetching(PollerCore):
         self.state.put_list(key, items, raw=getattr(self.feed, "last_raw", {}).get(key),
                             seq=seq)
 
-    def _list_failed(self, meta: Any, key: str, exc: Exception, report: Any) -> None:
+    def _list_failed(self, meta: _ListMeta, key: str, exc: Exception,
+                     report: RoundReport) -> None:
         """A list request failed: back off this list, count the error, keep the last data
         marked with it."""
         meta.errors += 1

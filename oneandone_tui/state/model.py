@@ -128,11 +128,10 @@ class AccountState:
             else None
 
     def _emit(self, change: Change) -> None:
+        # No catch: a reader's bug (the bridge is the app's one reader) reaches the crash
+        # handler through the poller's worker, instead of leaving the screens silently stale.
         for listener in list(self._listeners):
-            try:
-                listener(change)
-            except Exception:  # a reader's bug must not stop the poller
-                pass
+            listener(change)
 
     # -- reading ----------------------------------------------------------------------------------
     def list(self, key: str) -> ListEntry:

@@ -15,8 +15,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..api.errors import ApiError
 from ..catalogue import Item, category, is_transitional
 from .model import AccountState, SectionKey, error_text
+
+#: What asking the feed for a list or a section can raise: the client's errors
+#: (:class:`~oneandone_tui.api.errors.ApiError`: refused, not found, unreachable...) and, data
+#: being hostile (DESIGN.md section 9), those of reading an answer of an unexpected shape (a
+#: missing key, a list where an object was documented, a text where a number was). Anything
+#: else is a bug: it is not kept as "the list failed" but reaches the crash handler. Named here
+#: because state/ may not import the UI; the UI's ``FETCH_ERRORS`` (ui/failures.py) is this.
+FETCH_ERRORS: tuple[type[Exception], ...] = (ApiError, LookupError, TypeError, ValueError,
+                                             AttributeError)
 
 #: The fields of a list item that change while a resource is busy and that the list alone
 #: answers: a change in only these does not fetch the resource's object or sections again.

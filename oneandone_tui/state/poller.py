@@ -125,14 +125,9 @@ class Poller(ListFetching, SectionFetching):
         return release
 
     def _active(self) -> list[Watch]:
-        out = []
-        for w in list(self.watches.values()):
-            try:
-                if w.active():
-                    out.append(w)
-            except Exception:  # a reader that is gone
-                continue
-        return out
+        # A reader that is gone answers False (``is_attached``); one that raises has a bug,
+        # which reaches the crash handler rather than being taken for "not in view".
+        return [w for w in list(self.watches.values()) if w.active()]
 
     # -- waking -----------------------------------------------------------------------------------
     def wake(self, *, refresh_sections: bool = False) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from ..catalogue import category, is_transitional
 from .model import ITEM, SectionKey
-from .poll_core import PollerCore, RoundReport, _SectionMeta, fingerprint
+from .poll_core import FETCH_ERRORS, PollerCore, RoundReport, _SectionMeta, fingerprint
 
 
 class SectionFetching(PollerCore):
@@ -50,9 +50,7 @@ class SectionFetching(PollerCore):
                 section = next(s for s in cat.sections if s.title == title)
                 item = self.state.section(key, rid, ITEM).data or parent or {"id": rid}
                 data = await self.feed.section(cat, section, item)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
+        except FETCH_ERRORS as exc:
             meta.errors += 1
             meta.retry_at = self.clock() + self._backoff(meta.errors)
             self._count(exc, report)

@@ -20,6 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
@@ -161,7 +162,7 @@ class DetailScreen(ActionsKeys, Screen[None]):
     def _active_section(self) -> Section | None:
         try:
             active = self.query_one(TabbedContent).active
-        except Exception:
+        except NoMatches:  # before the tabs are composed
             return self.sections[0]
         ids = [_pane_id(i) for i in range(len(self.sections))]
         return self.sections[ids.index(active)] if active in ids else self.sections[0]

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
+from ...config import ConfigError
 from ..safe import markup, safe
 
 #: Checks a token; returns None when it works, else a message for the user.
@@ -90,7 +91,7 @@ class FirstRunScreen(Screen[None]):
         keep = self.one_off_url is not None and self.query_one("#keep-url", Checkbox).value
         try:
             self._save(token, keep)
-        except Exception as exc:  # an unwritable file, a config that cannot be read
+        except (OSError, ConfigError) as exc:  # an unwritable file, a config that cannot be read
             self._error(f"Could not save the token: {exc}")
             return
         self._connect(token)

@@ -24,9 +24,13 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...catalogue import category, state_style, state_text
+from ..failures import FETCH_ERRORS
 from ..safe import clean
-from ..tree_source import GROUPS, Entry, Part, TreeSource, label_of
+from ..tree_source import GROUPS, Entry, NotLoaded, Part, TreeSource, label_of
 from .tree_rows import Flat, Node, parent_of
+
+#: What loading a category can raise: a fetch's errors, or the account state's "not loaded".
+LOAD_ERRORS: tuple[type[Exception], ...] = (*FETCH_ERRORS, NotLoaded)
 
 #: Seconds between refreshes of expanded categories the explorer does not keep fresh itself.
 REFRESH = 15.0
@@ -237,24 +241,26 @@ class AccountTree(ScrollView, can_focus=True):
         if index is not None:
             self._move(index, announce=False)
 
-    @work(group="tree-load", exit_on_error=False)
+    # The tree's workers exit on an error they do not catch: a bug reaches the crash handler
+    # instead of leaving a category "Loading…" for ever.
+    @work(group="tree-load")
     async def _load(self, key: str) -> None:
         try:
             if self.load_grace and self.cursor_node == ("cat", key):
                 await asyncio.sleep(self.load_grace)
             await self.source.load(key)
             self._notes.pop(key, None)
-        except Exception as exc:
+        except LOAD_ERRORS as exc:
             self._notes[key] = f"Could not load: {exc}"
             self._rebuild()
 
-    @work(group="tree-load", exit_on_error=False)
+    @work(group="tree-load")
     async def _load_parts(self, key: str, rid: str) -> None:
         item = self.source.item(key, rid)
         if item is not None:
             await self.source.load_parts(key, item)
 
-    @work(group="tree-load", exit_on_error=False)
+    @work(group="tree-load")
     async def _refresh_expanded(self) -> None:
         """Keep expanded categories live that the explorer does not refresh (it refreshes the
         category it shows): one list request per stateful category every ``REFRESH``."""
@@ -269,7 +275,7 @@ class AccountTree(ScrollView, can_focus=True):
             if fetched is not None and category(key).stateful and now - fetched >= REFRESH:
                 try:
                     await self.source.load(key, again=True)
-                except Exception:
+                except LOAD_ERRORS:
                     continue  # the previous listing stays; the next round tries again
 
     # -- nodes ------------------------------------------------------------------------------------
