@@ -21,10 +21,10 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..safe import clean
+from .line_cursor import LineCursorView
 
 
 @dataclass(frozen=True)
@@ -67,16 +67,11 @@ class Row:
 STYLE_CLASSES = ("state-good", "state-busy", "state-bad", "state-off", "dim", "accent")
 
 
-class ResourceTable(ScrollView, can_focus=True):
-    """The table of one category's resources."""
+class ResourceTable(LineCursorView, can_focus=True):
+    """The table of one category's resources (the moving keys: ``LineCursorView``)."""
 
+    HEADER_LINES = 1
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
         Binding("enter", "open", "Open"),
         Binding("space", "toggle_mark", "Mark"),
         Binding("s", "cycle_sort", "Sort"),
@@ -339,14 +334,6 @@ class ResourceTable(ScrollView, can_focus=True):
         self.refresh_line(new + 1)
         self.post_message(self.Highlighted(self, self.cursor_id))
 
-    def _scroll_to_cursor(self) -> None:
-        body = max(1, self.scrollable_content_region.height - 1)
-        top = int(self.scroll_offset.y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + body:
-            self.scroll_to(y=self.cursor - body + 1, animate=False, immediate=True)
-
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"resource-table--{name}")
 
@@ -421,33 +408,12 @@ class ResourceTable(ScrollView, can_focus=True):
         self._cache[key] = strip
         return strip
 
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
     # -- actions ----------------------------------------------------------------------------------
-    def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height - 2)
+    def _row_count(self) -> int:
+        return len(self._view)
 
-    def action_cursor_up(self) -> None:
-        self.cursor = max(0, self.cursor - 1)
-
-    def action_cursor_down(self) -> None:
-        self.cursor = min(max(0, len(self._view) - 1), self.cursor + 1)
-
-    def action_page_up(self) -> None:
-        self.cursor = max(0, self.cursor - self._page())
-
-    def action_page_down(self) -> None:
-        self.cursor = min(max(0, len(self._view) - 1), self.cursor + self._page())
-
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = max(0, len(self._view) - 1)
+    def _go(self, index: int) -> None:
+        self.cursor = max(0, min(index, len(self._view) - 1))
 
     def action_open(self) -> None:
         if self.cursor_id is not None:

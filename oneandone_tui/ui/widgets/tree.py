@@ -20,13 +20,13 @@ from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...catalogue import category, state_style, state_text
 from ..failures import FETCH_ERRORS
 from ..safe import clean
 from ..tree_source import GROUPS, Entry, NotLoaded, Part, TreeSource, label_of
+from .line_cursor import LineCursorView
 from .tree_rows import Flat, Node, parent_of
 
 #: What loading a category can raise: a fetch's errors, or the account state's "not loaded".
@@ -38,14 +38,10 @@ REFRESH = 15.0
 _STATES = ("state-good", "state-busy", "state-bad", "state-off")
 
 
-class AccountTree(ScrollView, can_focus=True):
+class AccountTree(LineCursorView, can_focus=True):
+    """The tree (the moving keys: ``LineCursorView``)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
         Binding("right,l", "expand", "Expand", show=False),
         Binding("left,h", "collapse", "Collapse/parent", show=False),
         Binding("space", "toggle_node", "Toggle", show=False),
@@ -72,29 +68,23 @@ class AccountTree(ScrollView, can_focus=True):
     AccountTree > .account-tree--state-off { color: $text-muted; }
     """
 
-    class Highlighted(Message):
+    class NodeMessage(Message):
+        """Something about one node of the tree."""
+
+        def __init__(self, tree: AccountTree, node: Node) -> None:
+            super().__init__()
+            self.tree = tree
+            self.node = node
+
+        @property
+        def control(self) -> AccountTree:
+            return self.tree
+
+    class Highlighted(NodeMessage):
         """The cursor moved to a node (by the user: not when the tree follows the table)."""
 
-        def __init__(self, tree: AccountTree, node: Node) -> None:
-            super().__init__()
-            self.tree = tree
-            self.node = node
-
-        @property
-        def control(self) -> AccountTree:
-            return self.tree
-
-    class Opened(Message):
+    class Opened(NodeMessage):
         """``enter`` (or a second click) on a node."""
-
-        def __init__(self, tree: AccountTree, node: Node) -> None:
-            super().__init__()
-            self.tree = tree
-            self.node = node
-
-        @property
-        def control(self) -> AccountTree:
-            return self.tree
 
     def __init__(self, source: TreeSource, **kw: Any) -> None:
         super().__init__(**kw)
@@ -170,7 +160,7 @@ class AccountTree(ScrollView, can_focus=True):
         if len(flat):
             self.cursor_node = flat.row(index)[0]
         self.virtual_size = Size(self.size.width, len(flat))
-        height = max(1, self.scrollable_content_region.height)
+        height = self._body_height()
         top = max(0, min(index - offset, len(flat) - height))
         if not 0 <= offset < height:
             top = int(self.scroll_offset.y)
@@ -378,37 +368,17 @@ class AccountTree(ScrollView, can_focus=True):
         if announce:
             self.post_message(self.Highlighted(self, self.cursor_node))
 
-    def _scroll_to_cursor(self) -> None:
-        height = max(1, self.scrollable_content_region.height)
-        top = int(self.scroll_offset.y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
-
     def select_key(self, key: str) -> None:
         """Follow the explorer to a category (without announcing it back)."""
         if self.cursor_node[:2] != ("cat", key) and not (
                 self.cursor_node[0] != "group" and self.cursor_node[1] == key):
             self.reveal(("cat", key))
 
-    def action_cursor_up(self) -> None:
-        self._move(self.cursor - 1)
+    def _row_count(self) -> int:
+        return len(self.flat)
 
-    def action_cursor_down(self) -> None:
-        self._move(self.cursor + 1)
-
-    def action_page_up(self) -> None:
-        self._move(self.cursor - max(1, self.scrollable_content_region.height - 1))
-
-    def action_page_down(self) -> None:
-        self._move(self.cursor + max(1, self.scrollable_content_region.height - 1))
-
-    def action_first(self) -> None:
-        self._move(0)
-
-    def action_last(self) -> None:
-        self._move(len(self.flat) - 1)
+    def _go(self, index: int) -> None:
+        self._move(index)
 
     def action_expand(self) -> None:
         """Right: open the node; on an open node, go to its first child."""
@@ -457,9 +427,3 @@ class AccountTree(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.flat))
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
