@@ -120,7 +120,7 @@ class Feed:
 
     async def item(self, cat: Category, item_id: str) -> Item:
         async with self._limit:
-            return await self._api(cat).get(item_id)  # type: ignore[no-any-return]
+            return await self._api(cat).get(item_id)
 
     async def section(self, cat: Category, section: Section, item: Item) -> Any:
         """The data of one detail section (None: the item itself)."""

@@ -204,7 +204,7 @@ class DashboardScreen(Screen[None]):
             subtitle += f" · ⚠ {len(stale)} stale"
         self.query_one("#dash-resources").border_subtitle = subtitle.strip(" ·")
 
-        alerts = []
+        alerts: list[Option] = []
         for a in ov.alerts:
             text = Text(no_wrap=True, overflow="ellipsis")
             crit = a.level == "CRITICAL"

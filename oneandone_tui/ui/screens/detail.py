@@ -99,7 +99,7 @@ class DetailScreen(ActionsKeys, Screen[None]):
 
     @property
     def oapp(self) -> OneAndOneApp:
-        return self.app  # type: ignore[return-value]
+        return self.app
 
     def compose(self) -> ComposeResult:
         yield HealthBanner()
