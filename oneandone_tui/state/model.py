@@ -197,11 +197,6 @@ class AccountState:
         entry.error, entry.error_at = error_text(exc), self.clock()
         self._emit(Change("section", key, (item_id,), title, error=True))
 
-    def forget(self, key: str, item_id: str) -> None:
-        """Drop a resource's sections (its detail closed, or it is gone)."""
-        for sk in [sk for sk in self.sections if sk[0] == key and sk[1] == item_id]:
-            del self.sections[sk]
-
     def set_health(self, status: str, message: str = "", retry_at: float | None = None,
                    failures: int = 0) -> None:
         h = self.health

@@ -229,14 +229,6 @@ class ResourceTable(LineCursorView, can_focus=True):
         if self.cursor_id in changed:
             self.post_message(self.Highlighted(self, self.cursor_id))
 
-    def remove_rows(self, ids: Iterable[str]) -> None:
-        keep = self.cursor_id
-        for row_id in ids:
-            self._rows.pop(row_id, None)
-            self._versions.pop(row_id, None)
-            self._marked.discard(row_id)
-        self._rebuild_view(keep)
-
     def _affects_order(self, old: Row, new: Row) -> bool:
         if self._filter and ((self._filter in old.search) != (self._filter in new.search)):
             return True

@@ -191,9 +191,6 @@ class AccountTree(LineCursorView, can_focus=True):
             return entry is not None and bool(entry.children)
         return False
 
-    def is_expanded(self, node: Node) -> bool:
-        return node in self.expanded
-
     def open_node(self, node: Node) -> None:
         if node in self.expanded or not self.expandable(node):
             return
