@@ -86,3 +86,15 @@ async def test_a_bug_in_a_poll_round_reaches_the_crash_handler(demo_app):
             await crashed(demo_app)
             await pilot.pause()
     assert demo_app.crash_error is bug
+
+
+async def test_a_bug_while_counting_the_categories_reaches_the_crash_handler(demo_app):
+    """The nav's counts (``Feed.counts``, after the first frame): a failed count is "?" with
+    its reason; a bug is raised, and the worker that asked no longer swallows it."""
+    bug = NameError("name 'isos' is not defined")
+    demo_app.client.dvd_isos.list = _failing(bug)
+    with pytest.raises(WorkerFailed):
+        async with demo_app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: demo_app.crash_error is not None, timeout=10)
+            await crashed(demo_app)
+    assert demo_app.crash_error is bug

@@ -126,7 +126,7 @@ class DetailScreen(ActionsKeys, Screen[None]):
         if self.cat.key == "servers":
             self._name_sizes()
 
-    @work(group="detail-sizes", exit_on_error=False)
+    @work(group="detail-sizes")  # size_names answers {} when unreadable: a raise is a bug
     async def _name_sizes(self) -> None:
         """The fixed size's name (XL) instead of its id, once the catalogue is read."""
         if await size_names(self.app):
@@ -196,7 +196,9 @@ class DetailScreen(ActionsKeys, Screen[None]):
                 out[i] = entry.data
         return out
 
-    @work(exclusive=True, group="detail-load", exit_on_error=False)
+    # Exits on an error it does not expect: the poller catches what fetching can raise, so
+    # what reaches here is a bug, for the crash handler (not a worker that stops silently).
+    @work(exclusive=True, group="detail-load")
     async def load_all(self) -> None:
         """Every tab now (the screen just opened, the refresh key); then the poller keeps the
         one in view fresh."""
