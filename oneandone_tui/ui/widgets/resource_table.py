@@ -511,7 +511,10 @@ def _fit(text: str, width: int, align: str = "left", cut: str = "end") -> str:
     if width <= 0:
         return ""
     size = cell_len(text)
-    if size > width and cut == "middle" and width >= 5 and len(text) == size:
+    # The middle cut counts characters: only for text of one cell each (a zero-width control
+    # character beside a wide one also makes len(text) == size).
+    if size > width and cut == "middle" and width >= 5 and len(text) == size \
+            and all(cell_len(ch) == 1 for ch in text):
         tail = (width - 1) // 2
         return text[:width - 1 - tail] + "…" + text[size - tail:]
     if size > width:
