@@ -29,16 +29,19 @@ def _feed() -> Any:
     return Feed(client), emu
 
 
-async def _concurrent(feed: Any) -> dict[str, Any]:
-    return await feed.counts()  # type: ignore[no-any-return]
+async def _concurrent(feed: Any) -> Any:
+    return await feed.counts()
 
 
-async def _sequential(feed: Any) -> dict[str, Any]:
+async def _sequential(feed: Any) -> Any:
     from oneandone_tui.catalogue import CATEGORIES
+    from oneandone_tui.ui.feed import Counts
 
-    out: dict[str, Any] = {}
+    out = Counts()
     for cat in CATEGORIES:
-        out.update(await feed.counts([cat]))
+        one = await feed.counts([cat])
+        out.update(one)
+        out.failed.update(one.failed)
     return out
 
 
@@ -50,8 +53,8 @@ def _timed(which: str) -> float:
         counts = await (_concurrent(feed) if which == "concurrent" else _sequential(feed))
         elapsed = time.perf_counter() - start
         await feed.client.aclose()
-        if any(v is None for v in counts.values()):
-            raise RuntimeError(f"a category failed to load: {counts}")
+        if counts.failed:
+            raise RuntimeError(f"a category failed to load: {counts.problem()}")
         return elapsed, counts
 
     return asyncio.run(go())[0] * 1000

@@ -179,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_tui(args)
     except KeyboardInterrupt:
         return 130
-    except Exception as error:  # before the app ran (settings, imports): same report
+    except Exception as error:  # the crash handler (before the app ran): anything, reported
         from . import crash
 
         return crash.report(error)

@@ -68,7 +68,7 @@ def run_app(app: Any) -> int:
 
     try:
         app.run()
-    except Exception as outside:  # outside Textual's own handler (its start-up, its driver)
+    except Exception as outside:  # the crash handler, outside Textual's (start-up, driver)
         return crash.report(outside, app)
     inside = getattr(app, "crash_error", None)
     if inside is not None:

@@ -425,5 +425,5 @@ class Client(Facades):
             return
         try:
             self.observer(RequestEvent(method, path, status, error, duration, attempt))
-        except Exception:  # the journal must never break a request
+        except Exception:  # the caller's code (a library boundary): logged, never breaks a request
             log.exception("request observer failed")

@@ -149,9 +149,11 @@ class HttpxWire:
         except self._httpx.HTTPError as exc:  # transport errors, undecodable content
             failure = TransportFailure(f"{type(exc).__name__}: {exc}",
                                        sent=type(exc).__name__ not in _NOT_SENT)
-        except Exception as exc:  # a broken transport: to the client, a failed connection
+        except (self._httpx.InvalidURL, self._httpx.StreamError, OSError) as exc:
+            # Outside httpx's HTTPError: a URL it cannot send to, a stream read twice, an
+            # OSError from a transport given to the client. A failed connection to the caller.
             log.debug("the transport failed on %s %s", method, path, exc_info=True)
-            failure = TransportFailure(f"the transport failed ({type(exc).__name__})")
+            failure = TransportFailure(f"the transport failed ({type(exc).__name__}: {exc})")
         if failure is not None:
             raise failure
         return Reply(r.status_code, r.headers, data, r.reason_phrase)
@@ -197,9 +199,8 @@ class DirectWire:
             failure = TransportFailure(f"{type(exc).__name__}: {exc}", sent=False)
         except ConnectionError as exc:
             failure = TransportFailure(f"{type(exc).__name__}: {exc}")
-        except Exception as exc:  # the server broke: to the client, a dropped connection
-            log.debug("the in-process server failed on %s %s", method, path, exc_info=True)
-            failure = TransportFailure(f"the server failed ({type(exc).__name__})")
+        # Nothing else: the in-process server answers its own bugs (a JSON 500); a bug in this
+        # adapter is a bug, raised as itself, not passed off as a dropped connection.
         if failure is not None:
             raise failure
         return Reply(status, Headers(got), data, _reason(status))

@@ -190,7 +190,7 @@ class Emulator:
         headers = MaskedHeaders(headers or {}, lower=True)
         try:
             return self._handle(method, path, query, headers, body)
-        except Exception as exc:  # the last line: a request never goes unanswered
+        except Exception as exc:  # last line: any bug becomes a JSON 500, logged, never silence
             _log.exception("emulator: unexpected error on %s %s", method, path.split("?")[0])
             return self._error(ApiError(
                 f"The emulator failed on this request ({type(exc).__name__}).", status=500))

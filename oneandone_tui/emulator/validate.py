@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypedDict
 
 from .errors import BadRequest
 
@@ -78,6 +78,14 @@ def _fmt(x: float) -> str:
     if isinstance(x, int):
         return str(x)
     return str(int(x)) if x.is_integer() else str(x)
+
+
+class IntRule(TypedDict, total=False):
+    """The bounds of an integer field, as :func:`integer` takes them (``**RULE``)."""
+
+    lo: int
+    hi: int
+    multiple: int
 
 
 def integer(body: dict[str, Any], name: str, *, path: str | None = None,

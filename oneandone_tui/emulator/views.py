@@ -6,12 +6,19 @@ Relationships are derived at render time from their single source (see ``store.p
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 from .store import Record, Store
 
 
+@overload
+def ref(rec: Record) -> dict[str, Any]: ...
+@overload
+def ref(rec: None) -> None: ...
+@overload
+def ref(rec: Record | None) -> dict[str, Any] | None: ...
 def ref(rec: Record | None) -> dict[str, Any] | None:
+    """``{"id", "name"}`` of a record; None for no record (a reference that is null)."""
     return {"id": rec["id"], "name": rec["name"]} if rec else None
 
 

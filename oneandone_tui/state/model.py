@@ -131,11 +131,10 @@ class AccountState:
             else None
 
     def _emit(self, change: Change) -> None:
+        # No catch: a reader's bug (the bridge is the app's one reader) reaches the crash
+        # handler through the poller's worker, instead of leaving the screens silently stale.
         for listener in list(self._listeners):
-            try:
-                listener(change)
-            except Exception:  # a reader's bug must not stop the poller
-                pass
+            listener(change)
 
     # -- reading ----------------------------------------------------------------------------------
     def list(self, key: str) -> ListEntry:
@@ -203,11 +202,6 @@ class AccountState:
         # By status, not class: the state does not import the client (any 404 means gone).
         entry.gone = getattr(exc, "status", None) == 404
         self._emit(Change("section", key, (item_id,), title, error=True))
-
-    def forget(self, key: str, item_id: str) -> None:
-        """Drop a resource's sections (its detail closed, or it is gone)."""
-        for sk in [sk for sk in self.sections if sk[0] == key and sk[1] == item_id]:
-            del self.sections[sk]
 
     def set_health(self, status: str, message: str = "", retry_at: float | None = None,
                    failures: int = 0) -> None:

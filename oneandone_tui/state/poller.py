@@ -19,6 +19,11 @@ rounds back off up to ``MAX_BACKOFF`` and recover by themselves.
 
 No Textual here: ``clock``, ``sleep`` and ``random`` are injectable, so tests drive rounds
 with :meth:`Poller.round` or :meth:`Poller.wake` and never sleep.
+
+This file holds what is watched, the loop, the cadence (every number above is read here, at
+call time: tests tune them on this module) and one round. Asking for a list is in
+``list_fetch.py``, a resource's object and sections in ``section_fetch.py``, what they share
+(the bookkeeping, the health a round's answers mean) in ``poll_core.py``.
 """
 
 from __future__ import annotations
@@ -27,11 +32,17 @@ import asyncio
 import random as _random
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from ..catalogue import Category, Item, category, is_transitional
-from .model import ITEM, AccountState, SectionKey, error_text
+from ..catalogue import is_transitional
+from .list_fetch import ListFetching
+from .model import ITEM, AccountState, SectionKey
+from .poll_core import STATE_KEYS, RoundReport, _busy, _ListMeta, _SectionMeta, fingerprint
+from .section_fetch import SectionFetching
+
+__all__ = ["FAST", "IDLE_CPU_SHARE", "IDLE_GUARD", "MAX_BACKOFF", "MAX_SLOW", "SECTION_EVERY",
+           "SLOW", "STATE_KEYS", "Poller", "RoundReport", "Watch", "fingerprint"]
 
 #: Seconds between rounds of a list while something in it changes, and when all is stable.
 FAST, SLOW = 2.0, 15.0
@@ -44,9 +55,6 @@ MAX_BACKOFF, MAX_SLOW = 60.0, 120.0
 IDLE_GUARD = 0.5
 #: When stable, a list's round may cost at most this share of one core (10,000 servers).
 IDLE_CPU_SHARE = 0.005
-#: The fields of a list item that change while a resource is busy and that the list alone
-#: answers: a change in only these does not fetch the resource's object or sections again.
-STATE_KEYS = ("status", "state", "percent")
 
 
 def _always() -> bool:
@@ -71,78 +79,22 @@ class Watch:
         return set(self.sections() if callable(self.sections) else self.sections)
 
 
-@dataclass
-class _ListMeta:
-    errors: int = 0
-    retry_at: float | None = None
-    cpu: float = 0.0
-    #: The next round asks for the whole list (resources came or went, or settled).
-    full: bool = False
+class Poller(ListFetching, SectionFetching):
+    """The one poller of an app (see the module's docstring)."""
 
-
-@dataclass
-class _SectionMeta:
-    #: The parent list item (without its state while busy) when the section was fetched.
-    seen: Any = None
-    busy: bool = False
-    errors: int = 0
-    forced: bool = False
-    #: After an error: when to try again (the backoff, with its jitter, drawn once).
-    retry_at: float | None = None
-
-
-@dataclass
-class RoundReport:
-    requests: int = 0
-    ok: int = 0
-    network: int = 0
-    auth: list[BaseException] = field(default_factory=list)
-
-
-def _busy(key: str, items: list[Item]) -> bool:
-    """Something in this list is changing (log entries RUNNING do not count: they are not
-    resources that settle)."""
-    return category(key).stateful and any(map(is_transitional, items))
-
-
-def fingerprint(item: Item | None) -> Any:
-    """What of a list item, when it changes, means the resource's object and sections may
-    have changed: everything but its progress while busy (a deploying server's percent is
-    answered by the list itself)."""
-    if item is None:
-        return None
-    if is_transitional(item):
-        return {k: v for k, v in item.items() if k not in STATE_KEYS}
-    return item
-
-
-class Poller:
     def __init__(self, feed: Any, state: AccountState | None = None, *,
                  clock: Callable[[], float] | None = None,
                  sleep: Callable[[float], Any] | None = None,
                  random: Callable[[], float] | None = None) -> None:
-        self.feed = feed
-        self.clock = clock or time.monotonic
-        self.state = state or AccountState(self.clock)
-        self.random = random or _random.random
+        clock = clock or time.monotonic
+        super().__init__(feed, state or AccountState(clock), clock, random or _random.random)
         self._sleep = sleep
         self.watches: dict[Any, Watch] = {}
-        #: Categories kept in the rounds by followed operations (key -> how many).
-        self.kept: dict[str, int] = {}
-        self._kept_ids: dict[str, list[str]] = {}
-        self._lists: dict[str, _ListMeta] = {}
-        self._sections: dict[SectionKey, _SectionMeta] = {}
-        self._wake = asyncio.Event()
         self._forced: set[str] = set()
         self._resumed = asyncio.Event()
         self._round_lock = asyncio.Lock()
-        self._loading: dict[str, asyncio.Task[Any]] = {}
-        #: Lists being asked for now (a second asker awaits the same answer).
-        self._inflight: dict[str, asyncio.Future[None]] = {}
         #: Completed rounds (tests wait for "two rounds" with it).
         self.rounds = 0
-        #: Numbers every list request as it is sent (see ``ListEntry.seq``).
-        self.seq = 0
         self.round_listeners: list[Callable[[], None]] = []
 
     # -- what is watched --------------------------------------------------------------------------
@@ -173,14 +125,9 @@ class Poller:
         return release
 
     def _active(self) -> list[Watch]:
-        out = []
-        for w in list(self.watches.values()):
-            try:
-                if w.active():
-                    out.append(w)
-            except Exception:  # a reader that is gone
-                continue
-        return out
+        # A reader that is gone answers False (``is_attached``); one that raises has a bug,
+        # which reaches the crash handler rather than being taken for "not in view".
+        return [w for w in list(self.watches.values()) if w.active()]
 
     # -- waking -----------------------------------------------------------------------------------
     def wake(self, *, refresh_sections: bool = False) -> None:
@@ -200,10 +147,6 @@ class Poller:
         self.state.set_health("ok")
         self._resumed.set()
         self.wake()
-
-    @property
-    def paused(self) -> bool:
-        return self.state.health.status == "auth"
 
     # -- the loop ---------------------------------------------------------------------------------
     async def run(self) -> None:
@@ -337,241 +280,6 @@ class Poller:
                 listener()
             return report
 
-    def _judge(self, report: RoundReport) -> None:
-        """The connection's health from a round: a 401 (or only 403s) stops polling; nothing
-        but network failures means unreachable (back off, with jitter); any answer is ok."""
-        state = self.state
-        if report.auth and (not report.ok or any(
-                getattr(e, "status", None) == 401 for e in report.auth)):
-            state.set_health("auth", error_text(report.auth[0]))
-            return
-        if report.network and not report.ok:
-            failures = state.health.failures + 1
-            state.set_health("unreachable", self._last_network or "no answer",
-                             self.clock() + self._backoff(failures), failures)
-            return
-        if report.requests and state.health.status != "ok":
-            state.set_health("ok")
-
-    _last_network: str = ""
-
-    def _count(self, exc: BaseException | None, report: RoundReport) -> None:
-        report.requests += 1
-        if exc is None:
-            report.ok += 1
-            return
-        from ..api.errors import AuthError, NetworkError
-
-        if isinstance(exc, AuthError):
-            report.auth.append(exc)
-        elif isinstance(exc, NetworkError):
-            report.network += 1
-            self._last_network = error_text(exc)
-        else:
-            report.ok += 1  # the API answered (an error status): it is reachable
-
-    async def _refresh_list(self, key: str, report: RoundReport) -> None:
-        """Ask for one list, unless it is being asked for already (the dashboard opening
-        while a round runs): then its answer is this one too, never a second request."""
-        running = self._inflight.get(key)
-        if running is not None:
-            await asyncio.shield(running)
-            entry = self.state.list(key)
-            report.requests += 1
-            if entry.error is None:
-                report.ok += 1
-            return
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._inflight[key] = done
-        try:
-            await self._ask_list(key, report)
-        finally:
-            del self._inflight[key]
-            done.set_result(None)
-
-    async def _ask_list(self, key: str, report: RoundReport) -> None:
-        cat = category(key)
-        meta = self._lists.setdefault(key, _ListMeta())
-        entry = self.state.list(key)
-        cpu = time.process_time()
-        self.seq += 1
-        seq = self.seq
-        try:
-            busy = key in self.kept or _busy(key, entry.items)
-            if any(i not in entry.by_id() for i in self._kept_ids.get(key, ())):
-                meta.full = True
-            if busy and entry.loaded and not entry.partial and not meta.full \
-                    and cat.status_fields:
-                await self._status_round(cat, entry.items, meta, seq)
-            else:
-                await self._put_whole(cat, key, seq)
-                meta.full = False
-                meta.cpu = time.process_time() - cpu
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            self._list_failed(meta, key, exc, report)
-            return
-        meta.errors = 0
-        self._count(None, report)
-
-    async def _status_round(self, cat: Category, items: list[Item], meta: _ListMeta,
-                            seq: int) -> None:
-        """Something in the list is changing: one cheap request for every item's state. Items
-        that came or went, or settled, make the next round ask for the whole list."""
-        statuses = await self.feed.statuses(cat) or []
-        fresh = {cat.row_id(s): s for s in statuses}
-        known = {cat.row_id(i) for i in items}
-        if set(fresh) != known:
-            meta.full = True
-        merged, changed = [], []
-        for item in items:
-            rid = cat.row_id(item)
-            s = fresh.get(rid)
-            if s is None:  # gone (deleted): the next whole list confirms it
-                continue
-            if all(item.get(k) == v for k, v in s.items()):
-                merged.append(item)  # unchanged: the same object (no copy of 10,000 items)
-                continue
-            new = {**item, **s}
-            changed.append(rid)
-            if is_transitional(item) and not is_transitional(new):
-                meta.full = True  # settled: more than the state may have changed
-            merged.append(new)
-        if changed or meta.full:
-            self.state.put_list(cat.key, merged, ids=None if meta.full else changed, seq=seq)
-        else:
-            self.state.put_list(cat.key, items, seq=seq)
-
     def _section_due(self, sk: SectionKey, forced: bool) -> bool:
         return forced or self._section_due_at(sk) <= self.clock() + 0.01
 
-    def request_section(self, sk: SectionKey) -> None:
-        """Fetch this section in the next round (a watched tab just shown)."""
-        self._sections.setdefault(sk, _SectionMeta()).forced = True
-        self._wake.set()
-
-    async def refresh_lists(self, keys: Iterable[str]) -> None:
-        """Ask for these lists now, all at once, outside the rounds (a screen just opened that
-        needs them, its refresh key)."""
-        if self.paused:
-            return  # the token was refused: nothing is sent until a new one is given
-        report = RoundReport()
-        await asyncio.gather(*(self._refresh_list(k, report) for k in keys))
-        self._judge(report)
-
-    async def items(self, key: str, max_age: float = 5.0) -> list[Item]:
-        """A category's items for a reader that needs them now (a form's picker): the
-        state's when they arrived within ``max_age`` seconds, else asked for (and kept in the
-        state for every other reader). Raises when there is no fresh answer."""
-        entry = self.state.list(key)
-        age = self.state.age(entry)
-        if entry.loaded and not entry.partial and entry.error is None and age is not None \
-                and age <= max_age:
-            return entry.items
-        await self.refresh_lists([key])
-        entry = self.state.list(key)
-        if entry.error is not None:
-            raise LookupError(entry.error)
-        if self.paused:
-            raise LookupError("the API refused the token: enter a new one (T)")
-        return entry.items
-
-    async def fetch(self, keys: Iterable[SectionKey]) -> None:
-        """Fetch these sections now, outside the rounds (a detail screen just opened, the
-        refresh key): the resources' own objects first, a section's ``when`` reads them."""
-        keys = list(keys)
-        if self.paused:
-            return
-        report = RoundReport()
-        await asyncio.gather(*(self._refresh_section(sk, report)
-                               for sk in keys if sk[2] == ITEM))
-        await asyncio.gather(*(self._refresh_section(sk, report)
-                               for sk in keys if sk[2] != ITEM))
-        self._judge(report)
-
-    async def _refresh_section(self, sk: SectionKey, report: RoundReport) -> None:
-        key, rid, title = sk
-        cat = category(key)
-        meta = self._sections.setdefault(sk, _SectionMeta())
-        parent = self.state.item(key, rid)
-        meta.forced = False
-        # What it was asked for against (on failure too: the retry waits for its backoff).
-        meta.seen = fingerprint(parent)
-        meta.busy = parent is not None and is_transitional(parent)
-        try:
-            if title == ITEM:
-                data = await self.feed.item(cat, rid)
-            else:
-                section = next(s for s in cat.sections if s.title == title)
-                item = self.state.section(key, rid, ITEM).data or parent or {"id": rid}
-                data = await self.feed.section(cat, section, item)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            meta.errors += 1
-            meta.retry_at = self.clock() + self._backoff(meta.errors)
-            self._count(exc, report)
-            self.state.fail_section(key, rid, title, exc)
-            return
-        meta.errors = 0
-        self._count(None, report)
-        self.state.put_section(key, rid, title, data)
-
-    # -- loading a list for a screen that shows it now ---------------------------------------------
-    async def load(self, key: str, first: asyncio.Future[Any] | None = None) -> None:
-        """Bring a category's list into the state as soon as possible: its first page (asked
-        for by the app at start, ``first``, or now), then the whole list. A table's first
-        frame then costs the same at 10,000 items as at 100."""
-        running = self._loading.get(key)
-        if running is not None and not running.done():
-            await running
-            return
-        task = asyncio.ensure_future(self._load(key, first))
-        self._loading[key] = task
-        try:
-            await task
-        finally:
-            self._loading.pop(key, None)
-
-    async def _load(self, key: str, first: asyncio.Future[Any] | None) -> None:
-        if self.paused:
-            return
-        cat = category(key)
-        meta = self._lists.setdefault(key, _ListMeta())
-        report = RoundReport()
-        self.seq += 1
-        seq = self.seq
-        try:
-            answer = await (first if first is not None else self.feed.first_page(cat))
-            if answer is not None:
-                page, complete = answer
-                self.state.put_list(key, page, partial=not complete, seq=seq)
-                self._count(None, report)
-                if complete:
-                    meta.errors = 0
-                    self._judge(report)
-                    return
-            await self._put_whole(cat, key, seq)
-            meta.errors = 0
-            self._count(None, report)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            self._list_failed(meta, key, exc, report)
-        self._judge(report)
-
-    async def _put_whole(self, cat: Any, key: str, seq: int) -> None:
-        """The whole list of ``cat`` into the state (its raw answer kept for object-shaped
-        categories)."""
-        items = await self.feed.items(cat)
-        self.state.put_list(key, items, raw=getattr(self.feed, "last_raw", {}).get(key),
-                            seq=seq)
-
-    def _list_failed(self, meta: Any, key: str, exc: Exception, report: Any) -> None:
-        """A list request failed: back off this list, count the error, keep the last data
-        marked with it."""
-        meta.errors += 1
-        meta.retry_at = self.clock() + self._backoff(meta.errors)
-        self._count(exc, report)
-        self.state.fail_list(key, exc)

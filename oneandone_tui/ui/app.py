@@ -102,7 +102,9 @@ class OneAndOneApp(App[None]):
             client.observer = self._observe
 
     def _start_polling(self) -> None:
-        self.run_worker(self.poller.run(), group="poll", name="poller", exit_on_error=False)
+        # A bug in a round (the poller catches only what fetching can raise) reaches the crash
+        # handler: polling that stopped silently would leave every screen stale for ever.
+        self.run_worker(self.poller.run(), group="poll", name="poller")
 
     async def on_mount(self) -> None:
         # The CLI turns the cyclic collector off for the start-up; back on once the first
@@ -181,7 +183,10 @@ class OneAndOneApp(App[None]):
 
     def _handle_exception(self, error: Exception) -> None:
         if self.crash_error is None:
-            self.crash_error = error
+            # A worker's bug arrives wrapped in WorkerFailed: the report names the bug itself.
+            from textual.worker import WorkerFailed
+
+            self.crash_error = error.error if isinstance(error, WorkerFailed) else error
         super()._handle_exception(error)
 
     def _fatal_error(self) -> None:
@@ -237,9 +242,11 @@ class OneAndOneApp(App[None]):
         if not token:
             return
         if self.save_token is not None:
+            from ..config import ConfigError
+
             try:
                 self.save_token(token)
-            except OSError as exc:
+            except (OSError, ConfigError) as exc:  # unwritable, or a config it cannot read
                 self.notify(f"The token works but could not be saved: {exc}",
                             severity="warning")
         self.poller.resume()

@@ -14,13 +14,12 @@ failed. What can happen is:
 
 from __future__ import annotations
 
-from ..api.errors import ApiError
+from ..state.poll_core import FETCH_ERRORS
 
 __all__ = ["ACTION_ERRORS", "FETCH_ERRORS"]
 
-#: What fetching something to show can raise (see the module's docstring).
-FETCH_ERRORS: tuple[type[Exception], ...] = (ApiError, LookupError, TypeError, ValueError,
-                                             AttributeError)
+# FETCH_ERRORS, what fetching something to show can raise (see the module's docstring), is
+# named where the poller catches it (state/ may not import the UI): one tuple for both.
 #: What an action started from a form can raise: a fetch's errors, a message for the user
 #: (``ValueError``, e.g. "Give a file to save the configuration to.") and the local file an
 #: action writes (a VPN's configuration: ``OSError``).

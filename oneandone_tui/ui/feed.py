@@ -15,7 +15,9 @@ from itertools import compress
 from operator import ne
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import CATEGORIES, Category, Item, Section
+from ..catalogue import CATEGORIES, Category, Item, Section, category
+from ..state.model import error_text
+from .failures import FETCH_ERRORS
 
 if TYPE_CHECKING:
     from .client_protocol import UiClient
@@ -25,6 +27,37 @@ SHARE_CHUNK = 1000
 #: The first request of a category asks for one page this long, so the first frame of a table
 #: costs the same at 10,000 resources as at 100 (benchmarks/: target 3); the rest follows.
 FIRST_PAGE = 100
+
+
+class Counts(dict[str, int | None]):
+    """How many items each category has: the number where it is known, None where asking
+    failed, with the reason in ``failed`` (a count is never dropped silently, nor guessed).
+    What to show is :meth:`text`: the number, or ``?`` with why."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: category key -> why it could not be counted (the error, as one line).
+        self.failed: dict[str, str] = {}
+
+    def text(self, key: str) -> str:
+        """``"12"``, or ``"? (503: Service Unavailable)"`` where the count failed."""
+        n = self.get(key)
+        if n is not None:
+            return str(n)
+        reason = self.failed.get(key)
+        return f"? ({reason})" if reason else "?"
+
+    @property
+    def known(self) -> int:
+        """The sum of the counts that are known (a floor when something failed)."""
+        return sum(n for n in self.values() if n is not None)
+
+    def problem(self) -> str | None:
+        """One line naming what could not be counted and why; None when all were."""
+        if not self.failed:
+            return None
+        parts = [f"{category(k).title}: {why}" for k, why in self.failed.items()]
+        return f"not counted ({len(parts)}): " + "; ".join(parts)
 
 
 def _accepts(method: Any, name: str) -> bool:
@@ -88,7 +121,7 @@ class Feed:
 
     async def item(self, cat: Category, item_id: str) -> Item:
         async with self._limit:
-            return await self._api(cat).get(item_id)  # type: ignore[no-any-return]
+            return await self._api(cat).get(item_id)
 
     async def section(self, cat: Category, section: Section, item: Item) -> Any:
         """The data of one detail section (None: the item itself)."""
@@ -108,24 +141,29 @@ class Feed:
             return await fn(*args, **kwargs)
 
     async def counts(self, cats: Sequence[Category] = CATEGORIES, *,
-                     reports: bool = True) -> dict[str, int | None]:
-        """How many items each category has (None where the request failed); without
-        ``reports``, the period reports (usages, logs) are left out."""
+                     reports: bool = True) -> Counts:
+        """How many items each category has: every count that could be had, and for each
+        that could not, None and the reason (:class:`Counts`); without ``reports``, the
+        period reports (usages, logs) are left out. Only what fetching can raise counts as a
+        failure: a bug is raised, not shown as "?"."""
         if not reports:
             cats = [c for c in cats if "period" not in c.list_kwargs]
+        out = Counts()
+        out.update((c.key, None) for c in cats)  # in the order asked for, whatever answers first
 
-        async def one(cat: Category) -> tuple[str, int | None]:
+        async def one(cat: Category) -> None:
             # Counting needs ids only: ``fields=id`` keeps 10,000 servers to ~0.4 MB instead
             # of ~6.5 MB (and as many decoded objects).
             method = getattr(self._api(cat), cat.list_call)
             fields = {"fields": "id"} if cat.flatten is None and _accepts(method, "fields") \
                 else {}
             try:
-                return cat.key, len(await self.items(cat, **fields))
-            except Exception:
-                return cat.key, None
+                out[cat.key] = len(await self.items(cat, **fields))
+            except FETCH_ERRORS as exc:
+                out.failed[cat.key] = error_text(exc)
 
-        return dict(await asyncio.gather(*(one(c) for c in cats)))
+        await asyncio.gather(*(one(c) for c in cats))
+        return out
 
 
 def share_leaves(items: list[Item], memo: dict[tuple[Any, ...], Item]) -> None:

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from textual.css.query import NoMatches
+
 from ..catalogue import BAD_STATES, is_transitional, state_of
 from ..state import Change
 from .forms.spec import Target
@@ -162,5 +164,5 @@ class Follower:
         for listener in list(self.listeners):
             try:
                 listener(f)
-            except Exception:  # a closed form must not break the follow
+            except NoMatches:  # a form closing meanwhile (its widgets gone): nothing to show
                 pass

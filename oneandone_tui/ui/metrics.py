@@ -126,13 +126,6 @@ def alert_counts(item: dict[str, Any]) -> tuple[int, int]:
     return crit, warn
 
 
-def alert_text(item: dict[str, Any]) -> str:
-    crit, warn = alert_counts(item)
-    parts = [f"{crit} crit"] if crit else []
-    parts += [f"{warn} warn"] if warn else []
-    return " ".join(parts) or "-"
-
-
 def fmt(metric: str, value: float | None) -> str:
     if value is None:
         return "–"

@@ -164,11 +164,11 @@ def failures_of(logs: list[Item], items: dict[str, list[Item]]) -> list[Failure]
                                "logs", str(e.get("id"))))
     for key, its in items.items():
         for it in its:
-            state, _ = state_of(it)
-            if state in BAD_STATES:
+            bad, _ = state_of(it)
+            if bad in BAD_STATES:
                 name = it.get("name") or it.get("ip") or it.get("id")
                 out.append(Failure(str(it.get("creation_date") or ""),
-                                   f"{category(key).title}: {name} is {state}", key,
+                                   f"{category(key).title}: {name} is {bad}", key,
                                    str(it.get("id"))))
     return sorted(out, key=lambda f: f.when, reverse=True)
 
@@ -211,8 +211,8 @@ async def gather(feed: Any) -> Overview:
             return
         ov.estimate = estimate(usages, pricing)
 
-    results = await asyncio.gather(monitoring(), logs(), cost(), *(count(c) for c in COUNTED))
-    mc, log_entries = results[0], results[1]
+    mc, log_entries, _, _ = await asyncio.gather(
+        monitoring(), logs(), cost(), asyncio.gather(*(count(c) for c in COUNTED)))
     ov.alerts = sorted((a for it in mc for a in alerts_of(it)),
                        key=lambda a: (a.level != "CRITICAL", a.server))
     ov.failures = failures_of(log_entries, items)

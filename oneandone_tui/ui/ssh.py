@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..catalogue import category
+from .failures import FETCH_ERRORS
 
 
 def public_ip(server: dict[str, Any]) -> str | None:
@@ -47,7 +48,7 @@ async def assigned_keys(app: Any, server_id: str) -> list[str]:
     """Names and ids of the account's SSH keys assigned to the server (their ``servers``)."""
     try:
         keys = await app.feed.items(category("ssh_keys"))
-    except Exception:
+    except FETCH_ERRORS:  # no key known: ssh without -i, its own defaults
         return []
     out: list[str] = []
     for key in keys or []:

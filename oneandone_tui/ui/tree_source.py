@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..catalogue import CATEGORIES, Category, Item, Link, Section, category, get
+from .failures import FETCH_ERRORS
 from .feed import Feed
 
 if TYPE_CHECKING:
@@ -159,11 +160,11 @@ def entries_of(section: Section, data: Any) -> tuple[Entry, ...]:
     for element in data:
         try:
             links = section.links([element]) if section.links is not None else []
-        except Exception:  # an element not shaped as documented: shown, without links
+        except FETCH_ERRORS:  # an element not shaped as documented: shown, without links
             links = []
         try:
             label = entry_label(element, section)
-        except Exception:
+        except FETCH_ERRORS:  # the same: shown as it is
             label = str(element)[:80]
         own = element.get("id") if isinstance(element, dict) else None
         if len(links) == 1 and own and links[0].id == own:
@@ -181,6 +182,11 @@ def related_links(cat: Category, item: Item) -> list[Link]:
         if section.call is None and section.title == "Overview" and section.links:
             return section.links(item)
     return cat.links(item) if cat.links else []
+
+
+class NotLoaded(RuntimeError):
+    """The account state could not bring a category's list (its error, or polling is paused
+    after a refused token): the tree shows it on the category."""
 
 
 @dataclass
@@ -337,8 +343,8 @@ class TreeSource:
             await self.loader(key)
             if not self.from_state(key):
                 entry = self.state.lists.get(key)
-                raise RuntimeError(entry.error if entry is not None and entry.error
-                                   else "not loaded (polling is paused)")
+                raise NotLoaded(entry.error if entry is not None and entry.error
+                                else "not loaded (polling is paused)")
             return
         items = await self.feed.items(category(key))
         self.put_items(key, items)
@@ -383,7 +389,7 @@ class TreeSource:
                             entries_of(section, data) if loaded else ()))
         try:
             links = related_links(cat, item)
-        except Exception:  # a reference not shaped as documented: no links, not a crash
+        except FETCH_ERRORS:  # a reference not shaped as documented: no links, not a crash
             links = []
         if links:
             out.append(Part("Related", None, None, links, None,
@@ -420,7 +426,7 @@ class TreeSource:
             try:
                 fresh.data[index] = await self.feed.section(cat, sections[index], item)
                 fresh.errors.pop(index, None)
-            except Exception as exc:  # shown on the part; the next version tries again
+            except FETCH_ERRORS as exc:  # shown on the part; the next version tries again
                 fresh.errors[index] = str(exc) or type(exc).__name__
                 fresh.data.pop(index, None)
 

@@ -14,7 +14,7 @@ from tests.helpers import Api
 
 EMULATOR = Path(__file__).resolve().parents[2] / "oneandone_tui" / "emulator"
 #: What makes a refusal in the emulator's source.
-REFUSING = re.compile(r"raise (BadRequest|Conflict|NotFound|Forbidden|TooManyRequests|"
+REFUSING = re.compile(r"raise (BadRequest|Conflict|NotFound|TooManyRequests|"
                       r"Unauthorized|MethodNotAllowed|not_found)\b|TooManyRequests\(|"
                       r"\bensure_(idle|not_removing)\(|\bsame_datacenter\(|\bvalidate\.")
 

@@ -13,6 +13,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from oneandone_tui.api.errors import ApiError
 from oneandone_tui.catalogue import CATEGORIES, category
 from oneandone_tui.ui.tree_source import GROUPS, PENDING, TreeSource, entries_of
 from oneandone_tui.ui.widgets.tree_rows import Flat, parent_of
@@ -66,7 +67,7 @@ def test_a_servers_missing_parts_are_fetched_once_per_version():
     server = fixture("list-servers.json")[0]
     ips = fixture("list-server-ips.json")
     feed = FakeFeed(sections={"ips": ips, "dvd": None, "private_networks": [],
-                              "snapshots": RuntimeError("503 Service Unavailable")})
+                              "snapshots": ApiError("503 Service Unavailable")})
     source = TreeSource(feed)  # type: ignore[arg-type]
     source.put_items("servers", [server])
     pending = {p.title for p in source.parts("servers", server) if not p.loaded}

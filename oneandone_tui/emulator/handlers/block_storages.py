@@ -18,7 +18,7 @@ from ..store import Record
 from ..transitions import CHAINS
 from .common import datacenter_id, ensure_not_removing, same_datacenter
 
-SIZE_RULE = {"lo": 20, "hi": 500, "multiple": 10}
+SIZE_RULE: validate.IntRule = {"lo": 20, "hi": 500, "multiple": 10}
 STABLE_STATE = "POWERED_ON"
 BUSY_STATES = ("CONFIGURING", "REMOVING")
 

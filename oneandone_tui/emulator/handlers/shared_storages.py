@@ -31,7 +31,7 @@ from ..transitions import CHAINS
 from .common import datacenter_id, ensure_not_removing, same_datacenter, server
 
 #: A multiple of 50 GB (ENDPOINTS.md, the .NET docs); no source gives an upper bound.
-SIZE_RULE = {"lo": 50, "multiple": 50}
+SIZE_RULE: validate.IntRule = {"lo": 50, "multiple": 50}
 RIGHTS = ("R", "RW")
 
 

@@ -191,7 +191,6 @@ class GroupBox(Vertical):
         self.touched = False
         self.options = options
         self.rows: list[GroupRow] = [self._row(values) for values in rows]
-        self.baseline_rows = len(self.rows)
 
     def _row(self, values: dict[str, Any]) -> GroupRow:
         return GroupRow(self.group, values, removable=not self.group.fixed,

@@ -20,11 +20,13 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...catalogue import Item
+from ..failures import FETCH_ERRORS
 from ..safe import clean, safe
 from . import lazy
 from .rules import DIRECT_KEYS, key_of
@@ -84,7 +86,7 @@ class ActionsKeys:
             return None
         try:
             targets = self.action_targets()
-        except Exception:  # before the screen's widgets exist
+        except NoMatches:  # before the screen's widgets exist
             return None
         return action.why_not(self.cat.key, targets)
 
@@ -126,7 +128,7 @@ class ActionsKeys:
         try:
             full = await asyncio.wait_for(self.app.feed.item(self.cat, str(items[0]["id"])),
                                           FRESH_WAIT)
-        except Exception:
+        except FRESH_ERRORS:  # the row as it is (see above)
             return items
         return [full] if isinstance(full, dict) else items
 
@@ -186,6 +188,8 @@ class ActionsKeys:
 ORDER = {"edit": 0, "action": 1, "delete": 2, "new": 3}
 #: Seconds the menu waits for the selected resource's full record before judging by its row.
 FRESH_WAIT = 2.0
+#: What reading a target again can raise: a fetch's errors, or no answer in FRESH_WAIT.
+FRESH_ERRORS: tuple[type[Exception], ...] = (*FETCH_ERRORS, asyncio.TimeoutError)
 
 
 

@@ -157,7 +157,9 @@ class DashboardScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.oapp.poller.nudge()
 
-    @work(exclusive=True, group="load", exit_on_error=False)
+    # Exits on an error it does not expect: the poller catches what fetching can raise, so
+    # what reaches here is a bug, for the crash handler (not a worker that stops silently).
+    @work(exclusive=True, group="load")
     async def load(self, everything: bool = False) -> None:
         """Every list the dashboard needs and the state lacks (``everything``: all of them),
         asked for at once."""
@@ -205,7 +207,7 @@ class DashboardScreen(Screen[None]):
             subtitle += f" · ⚠ {len(stale)} stale"
         self.query_one("#dash-resources").border_subtitle = subtitle.strip(" ·")
 
-        alerts = []
+        alerts: list[Option] = []
         for a in ov.alerts:
             text = Text(no_wrap=True, overflow="ellipsis")
             crit = a.level == "CRITICAL"

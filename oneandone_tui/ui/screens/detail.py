@@ -20,6 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
@@ -106,7 +107,7 @@ class DetailScreen(ActionsKeys, Screen[None]):
 
     @property
     def oapp(self) -> OneAndOneApp:
-        return self.app  # type: ignore[return-value]
+        return self.app
 
     def compose(self) -> ComposeResult:
         yield HealthBanner()
@@ -133,7 +134,7 @@ class DetailScreen(ActionsKeys, Screen[None]):
         if self.cat.key == "servers":
             self._name_sizes()
 
-    @work(group="detail-sizes", exit_on_error=False)
+    @work(group="detail-sizes")  # size_names answers {} when unreadable: a raise is a bug
     async def _name_sizes(self) -> None:
         """The fixed size's name (XL) instead of its id, once the catalogue is read."""
         if await size_names(self.app):
@@ -169,7 +170,7 @@ class DetailScreen(ActionsKeys, Screen[None]):
     def _active_section(self) -> Section | None:
         try:
             active = self.query_one(TabbedContent).active
-        except Exception:
+        except NoMatches:  # before the tabs are composed
             return self.sections[0]
         ids = [_pane_id(i) for i in range(len(self.sections))]
         return self.sections[ids.index(active)] if active in ids else self.sections[0]
@@ -203,7 +204,9 @@ class DetailScreen(ActionsKeys, Screen[None]):
                 out[i] = entry.data
         return out
 
-    @work(exclusive=True, group="detail-load", exit_on_error=False)
+    # Exits on an error it does not expect: the poller catches what fetching can raise, so
+    # what reaches here is a bug, for the crash handler (not a worker that stops silently).
+    @work(exclusive=True, group="detail-load")
     async def load_all(self) -> None:
         """Every tab now (the screen just opened, the refresh key); then the poller keeps the
         one in view fresh."""

@@ -193,7 +193,9 @@ class ExplorerScreen(TreeWiring, ActionsKeys, Screen[None]):
         self._show_state()
         self.load_category()
 
-    @work(exclusive=True, group="load", exit_on_error=False)
+    # Exits on an error it does not expect: the poller catches what fetching can raise, so
+    # what reaches here is a bug, for the crash handler (not a worker that stops silently).
+    @work(exclusive=True, group="load")
     async def load_category(self, first: asyncio.Future[Any] | None = None) -> None:
         """Bring the category's list into the account state (the poller's ``load``: one page
         first, whose frame costs the same at 10,000 items as at 100, then the whole list),
@@ -226,7 +228,8 @@ class ExplorerScreen(TreeWiring, ActionsKeys, Screen[None]):
         lazy.registry()
         self.refresh_bindings()
 
-    @work(exclusive=True, group="counts", exit_on_error=False)
+    # Feed.counts keeps a failed count as "?" with its reason; what it raises is a bug.
+    @work(exclusive=True, group="counts")
     async def load_counts(self, after: float = 0.0) -> None:
         if after:
             await asyncio.sleep(after)

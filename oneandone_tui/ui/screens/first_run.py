@@ -5,20 +5,18 @@ offers it (unticked at first)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
+from textual.widgets import Button, Checkbox, Footer, Label, Static
 
+from ...config import ConfigError
 from ..safe import markup, safe
-
-#: Checks a token; returns None when it works, else a message for the user.
-TokenCheck = Callable[[str], Awaitable[str | None]]
+from .token_entry import TokenCheck, TokenEntry, token_input
 
 WELCOME = """[b]Welcome to oneandone-tui[/b]
 
@@ -28,7 +26,7 @@ Create one in the Cloud Panel (Users › API) and paste it below; it is checked 
 Or choose [b]Try the demo[/b] to explore a built-in demo account: no account, no network."""
 
 
-class FirstRunScreen(Screen[None]):
+class FirstRunScreen(TokenEntry):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "demo", "Try the demo"),
         Binding("ctrl+q", "app.quit", "Quit"),
@@ -41,6 +39,7 @@ class FirstRunScreen(Screen[None]):
     FirstRunScreen Horizontal { height: auto; margin-top: 1; }
     FirstRunScreen Button { margin-right: 2; }
     """
+    EMPTY = "Enter a token, or choose Try the demo."
 
     def __init__(self, *, profile: str, endpoint: str, path: str, check: TokenCheck,
                  save: Callable[[str, bool], None], connect: Callable[[str], None],
@@ -56,7 +55,7 @@ class FirstRunScreen(Screen[None]):
             yield Static(markup(WELCOME, profile=self.profile, endpoint=self.endpoint,
                                 path=self.path))
             yield Label("API token")
-            yield Input(password=True, placeholder="paste your API token", id="token")
+            yield token_input()
             if self.one_off_url:
                 yield Checkbox(safe(f"Also save {self.one_off_url} (from {self.one_off_source}) "
                                     f"as the API URL of profile '{self.profile}'"),
@@ -68,35 +67,18 @@ class FirstRunScreen(Screen[None]):
                 yield Button("Quit", id="quit")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one("#token", Input).focus()
-
-    @on(Input.Submitted, "#token")
     @on(Button.Pressed, "#save")
-    def _submit(self) -> None:
-        token = self.query_one("#token", Input).value.strip()
-        if not token:
-            self._error("Enter a token, or choose Try the demo.")
-            return
-        self._error("Checking the token…")
-        self._verify(token)
+    def _save_pressed(self) -> None:
+        self.submit_token()  # as enter in the field
 
-    @work(exclusive=True, exit_on_error=False)
-    async def _verify(self, token: str) -> None:
-        problem = await self._check(token)
-        if problem:
-            self._error(problem)  # the typed token stays in the field
-            return
+    def _accepted(self, token: str) -> None:
         keep = self.one_off_url is not None and self.query_one("#keep-url", Checkbox).value
         try:
             self._save(token, keep)
-        except Exception as exc:  # an unwritable file, a config that cannot be read
+        except (OSError, ConfigError) as exc:  # an unwritable file, a config that cannot be read
             self._error(f"Could not save the token: {exc}")
             return
         self._connect(token)
-
-    def _error(self, text: str) -> None:
-        self.query_one("#error", Static).update(safe(text, multiline=True))
 
     @on(Button.Pressed, "#demo")
     def action_demo(self) -> None:

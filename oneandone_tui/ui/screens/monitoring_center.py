@@ -144,7 +144,9 @@ class MonitoringCenterScreen(TypedApp, Screen[None]):
         self.oapp.poller.nudge()
 
     # -- data -------------------------------------------------------------------------------------
-    @work(exclusive=True, group="load", exit_on_error=False)
+    # Exits on an error it does not expect: the poller catches what fetching can raise, so
+    # what reaches here is a bug, for the crash handler (not a worker that stops silently).
+    @work(exclusive=True, group="load")
     async def load(self) -> None:
         """The list now (opened, or the refresh key); the poller keeps it fresh after."""
         await self.oapp.poller.refresh_lists(["monitoring_center"])

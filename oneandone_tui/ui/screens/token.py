@@ -4,23 +4,19 @@ masked, checked against the API, then saved the way the first-run screen saves o
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import ClassVar
 
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from ..safe import markup
-
-#: Checks a token; None when it works, else a message for the user.
-TokenCheck = Callable[[str], Awaitable[str | None]]
+from .token_entry import TokenCheck, TokenEntry, token_input
 
 
-class TokenScreen(ModalScreen[str | None]):
+class TokenScreen(TokenEntry, ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
     TokenScreen { align: center middle; }
@@ -28,6 +24,8 @@ class TokenScreen(ModalScreen[str | None]):
                              padding: 1 2; background: $surface; }
     TokenScreen #token-error { color: $error; height: auto; }
     """
+    ERROR = "#token-error"
+    EMPTY = "Enter a token (esc cancels)."
 
     def __init__(self, check: TokenCheck, where: str) -> None:
         super().__init__()
@@ -39,31 +37,11 @@ class TokenScreen(ModalScreen[str | None]):
             yield Static(markup("[b]A new API token[/b]\nThe API refused the token in use. Paste a "
                                 "new one: it is checked, then $where.", where=self.where))
             yield Label("API token")
-            yield Input(password=True, placeholder="paste your API token", id="token")
+            yield token_input()
             yield Static("", id="token-error")
 
-    def on_mount(self) -> None:
-        self.query_one("#token", Input).focus()
-
-    @on(Input.Submitted, "#token")
-    def _submit(self) -> None:
-        token = self.query_one("#token", Input).value.strip()
-        if not token:
-            self._error("Enter a token (esc cancels).")
-            return
-        self._error("Checking the token…")
-        self._verify(token)
-
-    @work(exclusive=True, exit_on_error=False)
-    async def _verify(self, token: str) -> None:
-        problem = await self._check(token)
-        if problem:
-            self._error(problem)  # the typed token stays in the field
-            return
+    def _accepted(self, token: str) -> None:
         self.dismiss(token)
-
-    def _error(self, text: str) -> None:
-        self.query_one("#token-error", Static).update(text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -126,7 +126,7 @@ class MetricChart(PlotextPlot):
             plt.hline(value, color)
         plt.ylim(0, data.top)
         xs, labels = tick_labels(data.dates)
-        plt.xticks(xs, labels)
+        plt.xticks([float(x) for x in xs], labels)
         hidden = [f"{name} {v:g}" for name, v in (("warn", data.warning),
                                                   ("crit", data.critical))
                   if v is not None and v > data.top]

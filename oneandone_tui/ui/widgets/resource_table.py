@@ -21,10 +21,10 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..safe import clean
+from .line_cursor import LineCursorView
 from .line_style import base_style
 
 
@@ -68,16 +68,11 @@ class Row:
 STYLE_CLASSES = ("state-good", "state-busy", "state-bad", "state-off", "dim", "accent")
 
 
-class ResourceTable(ScrollView, can_focus=True):
-    """The table of one category's resources."""
+class ResourceTable(LineCursorView, can_focus=True):
+    """The table of one category's resources (the moving keys: ``LineCursorView``)."""
 
+    HEADER_LINES = 1
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
         Binding("enter", "open", "Open"),
         Binding("space", "toggle_mark", "Mark"),
         Binding("s", "cycle_sort", "Sort"),
@@ -237,14 +232,6 @@ class ResourceTable(ScrollView, can_focus=True):
         if self.cursor_id in changed:
             self.post_message(self.Highlighted(self, self.cursor_id))
 
-    def remove_rows(self, ids: Iterable[str]) -> None:
-        keep = self.cursor_id
-        for row_id in ids:
-            self._rows.pop(row_id, None)
-            self._versions.pop(row_id, None)
-            self._marked.discard(row_id)
-        self._rebuild_view(keep)
-
     def _affects_order(self, old: Row, new: Row) -> bool:
         if self._filter and ((self._filter in old.search) != (self._filter in new.search)):
             return True
@@ -345,14 +332,6 @@ class ResourceTable(ScrollView, can_focus=True):
         self.refresh_line(new + 1)
         self.post_message(self.Highlighted(self, self.cursor_id))
 
-    def _scroll_to_cursor(self) -> None:
-        body = max(1, self.scrollable_content_region.height - 1)
-        top = int(self.scroll_offset.y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + body:
-            self.scroll_to(y=self.cursor - body + 1, animate=False, immediate=True)
-
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"resource-table--{name}")
 
@@ -432,33 +411,12 @@ class ResourceTable(ScrollView, can_focus=True):
         self._cache[key] = strip
         return strip
 
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
     # -- actions ----------------------------------------------------------------------------------
-    def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height - 2)
+    def _row_count(self) -> int:
+        return len(self._view)
 
-    def action_cursor_up(self) -> None:
-        self.cursor = max(0, self.cursor - 1)
-
-    def action_cursor_down(self) -> None:
-        self.cursor = min(max(0, len(self._view) - 1), self.cursor + 1)
-
-    def action_page_up(self) -> None:
-        self.cursor = max(0, self.cursor - self._page())
-
-    def action_page_down(self) -> None:
-        self.cursor = min(max(0, len(self._view) - 1), self.cursor + self._page())
-
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = max(0, len(self._view) - 1)
+    def _go(self, index: int) -> None:
+        self.cursor = max(0, min(index, len(self._view) - 1))
 
     def action_open(self) -> None:
         if self.cursor_id is not None:
@@ -564,7 +522,10 @@ def _fit(text: str, width: int, align: str = "left", cut: str = "end") -> str:
     if width <= 0:
         return ""
     size = cell_len(text)
-    if size > width and cut == "middle" and width >= 5 and len(text) == size:
+    # The middle cut counts characters: only for text of one cell each (a zero-width control
+    # character beside a wide one also makes len(text) == size).
+    if size > width and cut == "middle" and width >= 5 and len(text) == size \
+            and all(cell_len(ch) == 1 for ch in text):
         tail = (width - 1) // 2
         return text[:width - 1 - tail] + "…" + text[size - tail:]
     if size > width:

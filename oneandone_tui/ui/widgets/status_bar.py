@@ -43,7 +43,6 @@ class StatusBar(Static):
         self.errors = 0
         self.rate_limit_wait = 0.0
         self.message = ""
-        self.message_style = ""
         self._shown: Text | None = None
 
     def on_mount(self) -> None:

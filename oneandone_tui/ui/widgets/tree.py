@@ -20,14 +20,18 @@ from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...catalogue import category, state_style, state_text
+from ..failures import FETCH_ERRORS
 from ..safe import clean
-from ..tree_source import GROUPS, Entry, Part, TreeSource, label_of
+from ..tree_source import GROUPS, Entry, NotLoaded, Part, TreeSource, label_of
+from .line_cursor import LineCursorView
 from .line_style import base_style
 from .tree_rows import Flat, Node, parent_of
+
+#: What loading a category can raise: a fetch's errors, or the account state's "not loaded".
+LOAD_ERRORS: tuple[type[Exception], ...] = (*FETCH_ERRORS, NotLoaded)
 
 #: Seconds between refreshes of expanded categories the explorer does not keep fresh itself.
 REFRESH = 15.0
@@ -47,14 +51,10 @@ def cut_middle(text: str, room: int) -> str:
     return text[: room - 1 - tail] + "…" + text[len(text) - tail:]
 
 
-class AccountTree(ScrollView, can_focus=True):
+class AccountTree(LineCursorView, can_focus=True):
+    """The tree (the moving keys: ``LineCursorView``)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
         Binding("right,l", "expand", "Expand", show=False),
         Binding("left,h", "collapse", "Collapse/parent", show=False),
         Binding("space", "toggle_node", "Toggle", show=False),
@@ -81,29 +81,23 @@ class AccountTree(ScrollView, can_focus=True):
     AccountTree > .account-tree--state-off { color: $text-muted; }
     """
 
-    class Highlighted(Message):
+    class NodeMessage(Message):
+        """Something about one node of the tree."""
+
+        def __init__(self, tree: AccountTree, node: Node) -> None:
+            super().__init__()
+            self.tree = tree
+            self.node = node
+
+        @property
+        def control(self) -> AccountTree:
+            return self.tree
+
+    class Highlighted(NodeMessage):
         """The cursor moved to a node (by the user: not when the tree follows the table)."""
 
-        def __init__(self, tree: AccountTree, node: Node) -> None:
-            super().__init__()
-            self.tree = tree
-            self.node = node
-
-        @property
-        def control(self) -> AccountTree:
-            return self.tree
-
-    class Opened(Message):
+    class Opened(NodeMessage):
         """``enter`` (or a second click) on a node."""
-
-        def __init__(self, tree: AccountTree, node: Node) -> None:
-            super().__init__()
-            self.tree = tree
-            self.node = node
-
-        @property
-        def control(self) -> AccountTree:
-            return self.tree
 
     def __init__(self, source: TreeSource, **kw: Any) -> None:
         super().__init__(**kw)
@@ -179,7 +173,7 @@ class AccountTree(ScrollView, can_focus=True):
         if len(flat):
             self.cursor_node = flat.row(index)[0]
         self.virtual_size = Size(self.size.width, len(flat))
-        height = max(1, self.scrollable_content_region.height)
+        height = self._body_height()
         top = max(0, min(index - offset, len(flat) - height))
         if not 0 <= offset < height:
             top = int(self.scroll_offset.y)
@@ -209,9 +203,6 @@ class AccountTree(ScrollView, can_focus=True):
             entry = self.entry(node)
             return entry is not None and bool(entry.children)
         return False
-
-    def is_expanded(self, node: Node) -> bool:
-        return node in self.expanded
 
     def open_node(self, node: Node) -> None:
         if node in self.expanded or not self.expandable(node):
@@ -250,24 +241,26 @@ class AccountTree(ScrollView, can_focus=True):
         if index is not None:
             self._move(index, announce=False)
 
-    @work(group="tree-load", exit_on_error=False)
+    # The tree's workers exit on an error they do not catch: a bug reaches the crash handler
+    # instead of leaving a category "Loading…" for ever.
+    @work(group="tree-load")
     async def _load(self, key: str) -> None:
         try:
             if self.load_grace and self.cursor_node == ("cat", key):
                 await asyncio.sleep(self.load_grace)
             await self.source.load(key)
             self._notes.pop(key, None)
-        except Exception as exc:
+        except LOAD_ERRORS as exc:
             self._notes[key] = f"Could not load: {exc}"
             self._rebuild()
 
-    @work(group="tree-load", exit_on_error=False)
+    @work(group="tree-load")
     async def _load_parts(self, key: str, rid: str) -> None:
         item = self.source.item(key, rid)
         if item is not None:
             await self.source.load_parts(key, item)
 
-    @work(group="tree-load", exit_on_error=False)
+    @work(group="tree-load")
     async def _refresh_expanded(self) -> None:
         """Keep expanded categories live that the explorer does not refresh (it refreshes the
         category it shows): one list request per stateful category every ``REFRESH``."""
@@ -282,7 +275,7 @@ class AccountTree(ScrollView, can_focus=True):
             if fetched is not None and category(key).stateful and now - fetched >= REFRESH:
                 try:
                     await self.source.load(key, again=True)
-                except Exception:
+                except LOAD_ERRORS:
                     continue  # the previous listing stays; the next round tries again
 
     # -- nodes ------------------------------------------------------------------------------------
@@ -394,37 +387,17 @@ class AccountTree(ScrollView, can_focus=True):
         if announce:
             self.post_message(self.Highlighted(self, self.cursor_node))
 
-    def _scroll_to_cursor(self) -> None:
-        height = max(1, self.scrollable_content_region.height)
-        top = int(self.scroll_offset.y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
-
     def select_key(self, key: str) -> None:
         """Follow the explorer to a category (without announcing it back)."""
         if self.cursor_node[:2] != ("cat", key) and not (
                 self.cursor_node[0] != "group" and self.cursor_node[1] == key):
             self.reveal(("cat", key))
 
-    def action_cursor_up(self) -> None:
-        self._move(self.cursor - 1)
+    def _row_count(self) -> int:
+        return len(self.flat)
 
-    def action_cursor_down(self) -> None:
-        self._move(self.cursor + 1)
-
-    def action_page_up(self) -> None:
-        self._move(self.cursor - max(1, self.scrollable_content_region.height - 1))
-
-    def action_page_down(self) -> None:
-        self._move(self.cursor + max(1, self.scrollable_content_region.height - 1))
-
-    def action_first(self) -> None:
-        self._move(0)
-
-    def action_last(self) -> None:
-        self._move(len(self.flat) - 1)
+    def _go(self, index: int) -> None:
+        self._move(index)
 
     def action_expand(self) -> None:
         """Right: open the node; on an open node, go to its first child."""
@@ -473,9 +446,3 @@ class AccountTree(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.flat))
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
