@@ -46,7 +46,9 @@ BOUND = {
 def keys_of(*classes: type, fallbacks: bool = False) -> set[str]:
     """Their keys; ``fallbacks``: only those without a description (the app's refusal of a
     key a screen turned off: the key is the screen's, listed with it)."""
-    return {b.key for cls in classes for b in Binding.make_bindings(cls.BINDINGS)
+    return {b.key for cls in classes for klass in cls.__mro__
+            if klass.__module__.startswith("oneandone_tui.")  # inherited ones too
+            for b in Binding.make_bindings(klass.__dict__.get("BINDINGS", []))
             if bool(b.description) != fallbacks}
 
 
@@ -65,6 +67,9 @@ def test_every_binding_is_in_its_section():
     assert keys_of(OneAndOneApp, fallbacks=True) <= everything
     assert App.COMMAND_PALETTE_BINDING in by_title["Everywhere"]
     assert "ctrl+n" in by_title["The tree (left of the table)"]
+    for title in ("Tables (the explorer)", "The tree (left of the table)"):
+        assert {"up,k", "down,j", "home,g", "end,G"} <= by_title[title] or \
+            {"up", "k", "g", "G"} <= by_title[title], f"{title}: the moving keys"
     assert {"o", "x", "b", "p", "i", "t"} <= by_title["Servers (list and detail)"]
     assert {"n", "e", "ctrl+d", "a"} <= by_title["Changes (not in read-only mode)"]
 

@@ -90,11 +90,20 @@ def _app() -> list[BindingType]:
             Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")]
 
 
+def ours(cls: type) -> list[BindingType]:
+    """The ``BINDINGS`` of ``cls`` and of the project's classes it inherits from, bases first
+    (the table's and the tree's moving keys live in their shared ``LineCursorView``);
+    Textual's own widgets' bindings are not ours to list."""
+    return [binding for klass in reversed(cls.__mro__)
+            if klass.__module__.startswith("oneandone_tui.")
+            for binding in klass.__dict__.get("BINDINGS", [])]
+
+
 def _explorer() -> list[BindingType]:
     from ..widgets.resource_table import ResourceTable
     from .explorer import ExplorerScreen
 
-    return [*ResourceTable.BINDINGS, *ExplorerScreen.BINDINGS]
+    return [*ours(ResourceTable), *ExplorerScreen.BINDINGS]
 
 
 def _tree() -> list[BindingType]:
@@ -104,7 +113,7 @@ def _tree() -> list[BindingType]:
 
     toggle = [b for b in Binding.make_bindings(ExplorerScreen.BINDINGS)
               if b.action == "toggle_nav"]
-    return [*toggle, *AccountTree.BINDINGS, *TreePane.BINDINGS]
+    return [*toggle, *ours(AccountTree), *TreePane.BINDINGS]
 
 
 def _actions() -> list[BindingType]:
