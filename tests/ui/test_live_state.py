@@ -24,7 +24,7 @@ from oneandone_tui.state import SLOW
 from oneandone_tui.ui import timing
 from oneandone_tui.ui.forms.spec import Target
 from oneandone_tui.ui.screens.detail import DetailScreen
-from tests.ui.forms.helpers import finish, mutating
+from tests.ui.forms.helpers import finish, mutating, notifications, select_row, show
 from tests.ui.helpers import settle, text_of, until
 
 
@@ -278,3 +278,23 @@ async def test_a_resource_deleted_behind_the_apps_back_reads_deleted_and_takes_n
         await pilot.press("a", "x", "ctrl+d")
         await settle(pilot)
         assert app.screen is screen and mutating(app) == sent  # no menu, no form, nothing sent
+
+
+@pytest.mark.parametrize("keys", [("a",), ("x",)], ids=["menu", "direct-key"])
+async def test_acting_on_a_row_deleted_behind_the_apps_back_says_it_is_gone(clock, keys):
+    """The row is still on screen (no round since), but the API answers 404 for it: the menu
+    or the direct key says it no longer exists, opens nothing and sends nothing."""
+    app = make_demo_app(clock=ManualClock())
+    async with app.run_test(size=(140, 45), notifications=True) as pilot:
+        await settle(pilot)
+        await show(pilot, "servers")
+        rid = await select_row(pilot, "web-02")
+        other = Client(app.emulator.token, transport=app.emulator.direct())
+        await other.servers.delete(rid)
+        app.emulator.settle()
+        assert rid in app.explorer().items  # still shown: the app has not polled since
+        sent = mutating(app)
+        await pilot.press(*keys)
+        await settle(pilot)
+        assert app.screen is app.explorer() and mutating(app) == sent
+        assert "web-02 no longer exists" in notifications(app)[-1]

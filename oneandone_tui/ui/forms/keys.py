@@ -25,6 +25,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...api.errors import NotFound
 from ...catalogue import Item
 from ..failures import FETCH_ERRORS
 from ..safe import clean, safe
@@ -121,13 +122,21 @@ class ActionsKeys:
     async def fresh_targets(self) -> list[Item]:
         """The targets, a single one read again in full (a list row lacks its snapshot and
         DVD, and may be a poll round old): what the menu's rules judge. On failure (or when
-        slow) the row as it is: a rule never refuses on what it cannot see."""
+        slow) the row as it is: a rule never refuses on what it cannot see. When the API
+        answers 404 the resource is gone (deleted, here or elsewhere): a toast says so and
+        there is no target (nothing is offered, nothing sent)."""
         items = self.action_targets()
         if len(items) != 1 or not self.cat.gettable or "id" not in items[0]:
             return items
         try:
             full = await asyncio.wait_for(self.app.feed.item(self.cat, str(items[0]["id"])),
                                           FRESH_WAIT)
+        except NotFound:
+            from .context import label_of
+
+            self.app.notify(f"{label_of(items[0])} no longer exists (the API answers 404: "
+                            "deleted). Nothing was sent.", severity="warning")
+            return []
         except FRESH_ERRORS:  # the row as it is (see above)
             return items
         return [full] if isinstance(full, dict) else items
@@ -149,7 +158,8 @@ class ActionsKeys:
 
         async def go() -> None:
             items = await self.fresh_targets()
-            registry.start(self.app, self, self.cat.key, action, items)
+            if items:  # none: it is gone, and the toast said so
+                registry.start(self.app, self, self.cat.key, action, items)
 
         self.app.run_worker(go(), group="direct-key", exit_on_error=False)
 
@@ -163,6 +173,8 @@ class ActionsKeys:
     async def _open_menu(self) -> None:
         registry = lazy.registry()
         items = await self.fresh_targets()
+        if not items and self.action_targets():
+            return  # the selection is gone (404), the toast said so
         acts = sorted((a for a in registry.actions_for(self.cat.key)
                        if (a.needs_item or len(items) <= 1) and (len(items) <= 1 or a.bulk)
                        and a.applies(items)), key=lambda a: ORDER.get(a.kind, 1))
