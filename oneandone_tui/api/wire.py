@@ -149,9 +149,10 @@ class HttpxWire:
         except self._httpx.HTTPError as exc:  # transport errors, undecodable content
             failure = TransportFailure(f"{type(exc).__name__}: {exc}",
                                        sent=type(exc).__name__ not in _NOT_SENT)
-        except (self._httpx.InvalidURL, self._httpx.StreamError, OSError) as exc:
+        except (self._httpx.InvalidURL, self._httpx.StreamError, OSError, RuntimeError) as exc:
             # Outside httpx's HTTPError: a URL it cannot send to, a stream read twice, an
-            # OSError from a transport given to the client. A failed connection to the caller.
+            # OSError from a transport given to the client, httpx's RuntimeError for a closed
+            # client or a transport in a bad state. A failed connection to the caller.
             log.debug("the transport failed on %s %s", method, path, exc_info=True)
             failure = TransportFailure(f"the transport failed ({type(exc).__name__}: {exc})")
         if failure is not None:

@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 from rich.console import Console
-from rich.traceback import Traceback
 
 from oneandone_tui.api import Client, RetryPolicy
 from oneandone_tui.emulator.clock import ManualClock
 from oneandone_tui.emulator.core import Emulator
 from oneandone_tui.emulator.masked import MaskedHeaders, MaskedStr
+from tests.tracebacks import formatted
 
 # Module globals are not shown with a frame's locals; the tests keep the token out of their
 # own locals too (the frame that catches an error is the traceback's first).
@@ -30,16 +30,6 @@ TOKEN = "C0FFEE00DEADBEEF1234567890ABCDEF"
 class Crash(BaseException):
     """Not an ``Exception``: ``Emulator.handle`` does not turn it into a 500, so its
     traceback runs through every frame of the emulator's request path."""
-
-
-def formatted(exc: BaseException) -> list[str]:
-    """The traceback as the stdlib and rich print it, locals included."""
-    plain = "".join(traceback.TracebackException.from_exception(
-        exc, capture_locals=True).format())
-    console = Console(file=io.StringIO(), width=160, color_system=None)
-    console.print(Traceback.from_exception(type(exc), exc, exc.__traceback__, show_locals=True,
-                                           max_frames=0))
-    return [plain, console.file.getvalue()]  # type: ignore[attr-defined]
 
 
 def assert_clean(exc: BaseException) -> None:
