@@ -256,7 +256,8 @@ def attached_ip_links(items: Any) -> list[Link]:
 
 def public_ip_links(item: Item) -> list[Link]:
     owner = item.get("assigned_to") or {}
-    kind = {"SERVER": "servers", "LOAD_BALANCER": "load_balancers"}.get(owner.get("type"))
+    kind = {"SERVER": "servers", "LOAD_BALANCER": "load_balancers"}.get(
+        str(owner.get("type")))
     return _ref("assigned to", kind, owner) if kind else []
 
 
