@@ -138,8 +138,12 @@ async def _run(call: str, transport: Any) -> None:
 async def test_any_answer_over_httpx_is_data_or_an_api_error(call: str, status: int,
                                                              headers: dict[str, str],
                                                              body: bytes) -> None:
+    # What a server puts on the wire is bytes: any header value, as UTF-8 (httpx encodes a
+    # str header as ASCII and would fail in the mock itself, before the client sees it).
+    raw = {name: value.encode("utf-8", "surrogatepass") for name, value in headers.items()}
+
     def answer(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(status, headers=headers, content=body)
+        return httpx.Response(status, headers=raw, content=body)
 
     await _run(call, httpx.MockTransport(answer))
 
