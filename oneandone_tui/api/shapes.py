@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 __all__ = ["OBJECT", "OBJECTS", "OBJECT_OR_OBJECTS", "STRINGS", "describe", "expected_for",
-           "mismatch"]
+           "kind", "mismatch"]
 
 OBJECT = "an object"
 OBJECTS = "a list of objects"
@@ -38,21 +38,33 @@ def expected_for(annotation: Any) -> str | None:
     return _BY_ANNOTATION.get(annotation or "")
 
 
-def describe(value: Any) -> str:
-    """``null``, ``a string``, ``a list``... for a message."""
+def kind(value: Any) -> str:
+    """A decoded JSON value's kind: ``null``, ``boolean``, ``number``, ``string``, ``list``,
+    ``object`` (anything else: its type's name)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return "boolean"
     if isinstance(value, (int, float)):
-        return "a number"
+        return "number"
     if isinstance(value, str):
-        return "a string"
+        return "string"
     if isinstance(value, list):
-        return "a list"
+        return "list"
     if isinstance(value, Mapping):
-        return "an object"
+        return "object"
     return type(value).__name__
+
+
+#: How a message names each kind (a type's name goes as it is).
+_WITH_ARTICLE = {"null": "null", "boolean": "a boolean", "number": "a number",
+                 "string": "a string", "list": "a list", "object": "an object"}
+
+
+def describe(value: Any) -> str:
+    """``null``, ``a string``, ``a list``... for a message."""
+    name = kind(value)
+    return _WITH_ARTICLE.get(name, name)
 
 
 def mismatch(data: Any, expected: str | None) -> str | None:

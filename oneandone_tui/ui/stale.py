@@ -10,13 +10,21 @@ from __future__ import annotations
 
 from . import timing
 
-__all__ = ["Freshness", "ago"]
+__all__ = ["Freshness", "ago", "stale_note"]
 
 
 def ago(seconds: float) -> str:
     """An age as a user reads it: ``42s``, ``3m``."""
     secs = max(0, int(seconds))
     return f"{secs}s" if secs < 120 else f"{secs // 60}m"
+
+
+def stale_note(age: float | None, error: str, what: str) -> str:
+    """The line above data kept after an error: its age (None: nothing ever arrived) and the
+    error. ``what`` names the data ("the charts", "the server")."""
+    if age is None:
+        return f"Could not load {what}: {error}"
+    return f"⚠ stale: shown as of {ago(age)} ago; could not refresh {what}: {error}"
 
 
 class Freshness:
@@ -55,7 +63,5 @@ class Freshness:
         """The line that says so: the data's age and the error ("" when fresh)."""
         if self.error is None:
             return ""
-        if self.loaded_at is None:
-            return f"Could not load {self.what}: {self.error}"
-        age = ago(timing.monotonic() - self.loaded_at)
-        return f"⚠ stale: shown as of {age} ago; could not refresh {self.what}: {self.error}"
+        age = None if self.loaded_at is None else timing.monotonic() - self.loaded_at
+        return stale_note(age, self.error, self.what)

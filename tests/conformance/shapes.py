@@ -19,21 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-
-def kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
+from oneandone_tui.api.shapes import kind
 
 
 def merge(items: list[Any]) -> Any:

@@ -33,6 +33,7 @@ from ..forms.keys import ACTION_BINDINGS, ActionsKeys
 from ..rows import key_values, list_table
 from ..safe import clean, safe
 from ..sizes import named, size_names
+from ..stale import ago, stale_note
 from ..views import find_secret, masked, render_view, secret_keys
 from ..visible import in_view
 from ..widgets.health_banner import HealthBanner
@@ -49,20 +50,14 @@ def _pane_id(index: int) -> str:
     return f"section-{index}"
 
 
-def stale_note(age: float | None, error: str, what: str) -> str:
-    """The line above data kept after an error: its age and the error."""
-    if age is None:
-        return f"Could not load the {what}: {clean(error, multiline=True)}"
-    secs = int(age)
-    when = f"{secs}s" if secs < 120 else f"{secs // 60}m"
-    shown = clean(error, multiline=True)
-    return f"⚠ stale: shown as of {when} ago; could not refresh the {what}: {shown}"
+def stale_line(age: float | None, error: str, what: str) -> str:
+    """``stale_note`` for account text: the error cleaned, ``what`` a section's title."""
+    return stale_note(age, clean(error, multiline=True), f"the {what}")
 
 
 def gone_note(age: float | None, what: str) -> str:
     """The line of a resource the API no longer knows (404): deleted, here or elsewhere."""
-    when = "" if age is None else f" as last seen {int(age)}s ago" if age < 120 \
-        else f" as last seen {int(age) // 60}m ago"
+    when = "" if age is None else f" as last seen {ago(age)} ago"
     return (f"✗ This {what} no longer exists: the API answers 404 for it (deleted). Shown"
             f"{when}; nothing can be done to it. esc goes back.")
 
@@ -277,7 +272,7 @@ class DetailScreen(ActionsKeys, Screen[None]):
             line.update(Text(gone_note(self.oapp.state.age(full),
                                        self.cat.title.lower().rstrip("s")), style="bold red"))
         elif full.error is not None:
-            line.update(Text(stale_note(self.oapp.state.age(full), full.error,
+            line.update(Text(stale_line(self.oapp.state.age(full), full.error,
                                         self.cat.title.lower().rstrip("s"))))
         self.refresh_bindings()  # the direct keys dim when the new state rules them out
 
@@ -309,7 +304,7 @@ class DetailScreen(ActionsKeys, Screen[None]):
         else:
             shown = key_values(data, section.secret_keys, self.revealed)
         if entry.stale and section.call is not None:
-            shown = Group(Text(stale_note(self.oapp.state.age(entry), entry.error or "",
+            shown = Group(Text(stale_line(self.oapp.state.age(entry), entry.error or "",
                                           section.title.lower()), style="bold yellow"), shown)
         body.update(shown)
         if section.links is not None:

@@ -30,6 +30,7 @@ from ..forms.rules import DIRECT_KEYS
 from ..routes import ROUTES
 from ..rows import row_for, table_columns
 from ..safe import clean
+from ..stale import ago
 from ..views import masked, secret_keys
 from ..visible import in_view
 from ..widgets.health_banner import HealthBanner
@@ -384,7 +385,7 @@ class ExplorerScreen(TreeWiring, ActionsKeys, Screen[None]):
         error = clean(entry.error, multiline=True)
         if entry.loaded:
             age = state.age(entry) or 0.0
-            text.append(f"⚠ stale: these rows are {_ago(age)} old. ", style="bold")
+            text.append(f"⚠ stale: these rows are {ago(age)} old. ", style="bold")
             text.append(f"Could not refresh {title}: {error}")
         else:
             text.append(f"✖ Could not load {title}: {error}", style="bold")
@@ -551,9 +552,6 @@ def keyed(cat: Category, items: list[Item]) -> dict[str, Item]:
     return fresh
 
 
-def _ago(seconds: float) -> str:
-    secs = int(seconds)
-    return f"{secs}s" if secs < 120 else f"{secs // 60}m"
 
 
 def _label(item: Item) -> str:

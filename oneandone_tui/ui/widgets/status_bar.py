@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from .. import timing
 from ..safe import clean
+from ..stale import ago
 
 
 @dataclass
@@ -86,4 +87,4 @@ class StatusBar(Static):
         if self.last_refresh is None:
             return "never"
         secs = int(timing.monotonic() - self.last_refresh)
-        return "just now" if secs < 2 else f"{secs}s ago" if secs < 120 else f"{secs // 60}m ago"
+        return "just now" if secs < 2 else f"{ago(secs)} ago"
